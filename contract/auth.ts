@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const roles = ['resident', 'worker', 'provider'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Keys of the seeded demo accounts (README lists who they are). */
+export const demoAccountKeys = ['resident', 'volunteer', 'worker', 'street', 'provider'] as const;
+export const demoAccountKeySchema = z.enum(demoAccountKeys);
+export type DemoAccountKey = z.infer<typeof demoAccountKeySchema>;
+
+/** What a worker or provider may act on. A worker has a community or a town (街道-level); a provider a service point. */
+export const scopeSchema = z.object({
+  communityId: z.string().nullable(),
+  townCode: z.string().nullable(),
+  servicePointId: z.string().nullable(),
+});
+export type Scope = z.infer<typeof scopeSchema>;
+
+/** The signed-in user as the user sees themself (their own phone is shown masked too: it is displayed, not edited, here). */
+export const userSchema = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  maskedPhone: z.string().nullable(),
+  role: roleSchema,
+  isVolunteer: z.boolean(),
+  communityId: z.string().nullable(),
+  communityName: z.string().nullable(),
+  scope: scopeSchema,
+  consentVersion: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const demoLoginBodySchema = z.object({ account: demoAccountKeySchema });
+export type DemoLoginBody = z.infer<typeof demoLoginBodySchema>;
+
+export const wechatLoginBodySchema = z.object({ code: z.string().min(1).max(128) });
+export type WechatLoginBody = z.infer<typeof wechatLoginBodySchema>;
+
+export const loginResultSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userSchema,
+});
+export type LoginResult = z.infer<typeof loginResultSchema>;
+
+/** One entry of the demo account picker on the login page (GET /api/auth/demo-accounts; 404 outside demo mode). */
+export const demoAccountSchema = z.object({
+  key: demoAccountKeySchema,
+  displayName: z.string(),
+  description: z.string(),
+});
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
+
+/** Privacy consent given on first launch; `deviceId` is a random id the app keeps, so consent before sign-in is recorded too. */
+export const consentBodySchema = z.object({
+  version: z.string().min(1).max(32),
+  deviceId: z.string().min(8).max(64),
+});
+export type ConsentBody = z.infer<typeof consentBodySchema>;
