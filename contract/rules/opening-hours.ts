@@ -1,0 +1,137 @@
+/**
+ * Opening hours of a service point and whether it is open at an instant (DOMAIN.md §1, §7).
+ *
+ * A point has hours per weekday and its own hours for public holidays. The day's schedule is
+ * chosen from the calendar: a holiday uses the holiday hours; a 调休 working day (a Saturday or
+ * Sunday worked in exchange for a holiday) uses the point's MONDAY hours — the usual practice
+ * of offices that open "as on a working day"; any other day uses that weekday's hours.
+ * An interval whose close is not after its open runs past midnight (18:00–02:00 closes at
+ * 02:00 the next morning); "00:00–24:00" is a full day. Pure; times are China local (UTC+8).
+ */
+import { chinaLocal, chinaMidnight, shiftDate, type Calendar, type DayInfo } from './calendar';
+
+export const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayKey = (typeof weekdayKeys)[number];
+export const weekdayNames: Record<WeekdayKey, string> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+};
+
+/** 'HH:MM' times; close '24:00' allowed; close ≤ open means it closes the next day. */
+export interface TimeInterval {
+  open: string;
+  close: string;
+}
+
+export interface OpeningHours {
+  /** An empty list is a closed day. */
+  weekly: Record<WeekdayKey, TimeInterval[]>;
+  /** Hours on public holidays (empty = closed on holidays). */
+  holiday: TimeInterval[];
+}
+
+export interface OpenStatus {
+  open: boolean;
+  /** When open: when it closes (null = open without a break for the whole look-ahead, e.g. 24 hours). */
+  closesAt: Date | null;
+  /** When closed: the next opening (null = none within the look-ahead). */
+  nextOpenAt: Date | null;
+}
+
+const TIME_PATTERN = /^([01]\d|2[0-4]):([0-5]\d)$/;
+
+export function parseTime(time: string): number {
+  const match = TIME_PATTERN.exec(time);
+  if (!match || (match[1] === '24' && match[2] !== '00')) throw new Error(`not a time: ${time}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function isValidInterval(interval: TimeInterval): boolean {
+  try {
+    const open = parseTime(interval.open);
+    parseTime(interval.close);
+    return open < 24 * 60;
+  } catch {
+    return false;
+  }
+}
+
+/** Minutes [start, end) from the day's midnight; end may pass 1440 for past-midnight intervals. */
+function intervalMinutes(interval: TimeInterval): [number, number] {
+  const open = parseTime(interval.open);
+  const close = parseTime(interval.close);
+  return [open, close > open ? close : close + 24 * 60];
+}
+
+/** The hours that apply on a day of the given kind (see the module comment for 调休 days). */
+export function hoursForDay(hours: OpeningHours, day: DayInfo): TimeInterval[] {
+  if (day.kind === 'holiday') return hours.holiday;
+  if (day.kind === 'adjustedWorkday') return hours.weekly.mon;
+  return hours.weekly[weekdayKeys[day.weekday]];
+}
+
+/** True when every day of the week and holidays are open round the clock. */
+export function isOpenAllDay(hours: OpeningHours): boolean {
+  const fullDay = (list: TimeInterval[]) => list.some((i) => intervalMinutes(i)[1] - intervalMinutes(i)[0] >= 24 * 60);
+  return weekdayKeys.every((key) => fullDay(hours.weekly[key])) && fullDay(hours.holiday);
+}
+
+/**
+ * Whether the point is open at `instant`, and when it closes or next opens.
+ * Looks back one day (for intervals past midnight) and ahead `lookAheadDays` (long holidays).
+ */
+export function openStatusAt(
+  hours: OpeningHours,
+  instant: Date,
+  calendar: Calendar,
+  lookAheadDays = 16,
+): OpenStatus {
+  const { date: today } = chinaLocal(instant);
+  const now = instant.getTime();
+  const spans: Array<[number, number]> = [];
+  for (let offset = -1; offset <= lookAheadDays; offset += 1) {
+    const date = shiftDate(today, offset);
+    const midnight = chinaMidnight(date).getTime();
+    for (const interval of hoursForDay(hours, calendar.dayInfo(date))) {
+      const [start, end] = intervalMinutes(interval);
+      spans.push([midnight + start * 60_000, midnight + end * 60_000]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  const horizon = chinaMidnight(shiftDate(today, lookAheadDays + 1)).getTime();
+  const current = merged.find(([start, end]) => start <= now && now < end);
+  if (current) return { open: true, closesAt: current[1] >= horizon ? null : new Date(current[1]), nextOpenAt: null };
+  const next = merged.find(([start]) => start > now);
+  return { open: false, closesAt: null, nextOpenAt: next ? new Date(next[0]) : null };
+}
+
+/** "08:00–17:00" or "18:00–次日02:00", "全天" for 00:00–24:00, "休息" for none; intervals joined by "、". */
+export function formatIntervals(intervals: TimeInterval[]): string {
+  if (intervals.length === 0) return '休息';
+  return intervals
+    .map((interval) => {
+      const [start, end] = intervalMinutes(interval);
+      if (start === 0 && end >= 24 * 60) return '全天';
+      return end > 24 * 60 ? `${interval.open}–次日${interval.close}` : `${interval.open}–${interval.close}`;
+    })
+    .join('、');
+}
+
+/** Minutes open on a schedule day (a day's intervals, including the part past midnight). */
+export function openMinutes(intervals: TimeInterval[]): number {
+  return intervals.reduce((sum, interval) => {
+    const [start, end] = intervalMinutes(interval);
+    return sum + (end - start);
+  }, 0);
+}
