@@ -58,3 +58,21 @@ export const consentBodySchema = z.object({
   deviceId: z.string().min(8).max(64),
 });
 export type ConsentBody = z.infer<typeof consentBodySchema>;
+
+export const demoAccountListSchema = z.object({ accounts: z.array(demoAccountSchema) });
+export type DemoAccountList = z.infer<typeof demoAccountListSchema>;
+
+/** GET /api/me */
+export const meResultSchema = z.object({ user: userSchema });
+export type MeResult = z.infer<typeof meResultSchema>;
+
+/** POST /api/consents → what was recorded (`signedIn` says whether it was also stored on the user). */
+export const consentResultSchema = z.object({
+  version: z.string(),
+  recordedAt: z.string(),
+  signedIn: z.boolean(),
+});
+export type ConsentResult = z.infer<typeof consentResultSchema>;
+
+/** POST /api/auth/logout */
+export const logoutResultSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,112 @@
+import './lib/fastify-types';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Config } from './config';
+import { openDatabase, prepareDatabase } from './db';
+import type { FeatureModule } from './features/feature';
+import { features as allFeatures } from './features';
+import { audit } from './lib/audit';
+import { registerAuthentication } from './lib/auth';
+import { systemClock, type Clock } from './lib/clock';
+import { notFoundFor, rateLimited, registerErrorHandling } from './lib/errors';
+import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
+import { createPrivacy } from './lib/privacy/crypto';
+import { installChineseValidationMessages } from './lib/validation';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** Defaults to the system clock; tests pass `fixedClock(...)`. */
+  clock?: Clock;
+  /** Defaults to every feature in server/features/index.ts. */
+  features?: FeatureModule[];
+  /** false = silent (tests); a stream = collect the log lines (tests of redaction); default stdout. */
+  logger?: false | LogStream;
+}
+
+const healthSchema = z.object({ ok: z.literal(true), db: z.literal('ok') });
+
+/** Builds the whole server (API + static h5 app) without listening; tests drive it with `app.inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const features = options.features ?? allFeatures;
+  installChineseValidationMessages();
+
+  const app = Fastify({
+    logger: options.logger === false ? false : privateLoggerOptions(config.logLevel, options.logger),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = openDatabase(config.databasePath);
+  const privacy = createPrivacy(config.dataKey);
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('now', clock);
+  app.decorate('privacy', privacy);
+  app.decorate('audit', (entry) => audit(db, { ...entry, at: clock() }));
+  app.addHook('onClose', async () => {
+    await db.destroy();
+  });
+
+  const prepared = await prepareDatabase(db, features, { privacy, now: clock() });
+  if (prepared.migrated.length > 0) app.log.info({ migrations: prepared.migrated }, 'database migrated');
+  if (prepared.seeded.length > 0) app.log.info({ features: prepared.seeded }, 'database seeded');
+
+  registerErrorHandling(app);
+  registerAuthentication(app);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.authRateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => rateLimited(),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '临江社区服务 API', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/health', { schema: { response: { 200: healthSchema } } }, async () => {
+    await db.selectFrom('towns').select('code').limit(1).execute();
+    return { ok: true as const, db: 'ok' as const };
+  });
+  api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const feature of features) {
+    if (feature.routes) await app.register(feature.routes, { prefix: '/api' });
+  }
+
+  await registerStaticApp(app, config.staticDir);
+  return app;
+}
+
+/**
+ * The built h5 app at '/'. It uses hash routing, so every non-API GET that is not a file answers
+ * index.html; unknown /api paths keep the JSON 404.
+ */
+async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
+  const built = existsSync(join(staticDir, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false });
+  else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('临江社区服务的网页版还没有构建：请先运行 npm run build:h5，再重新启动服务。接口在 /api 下可用。'),
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (built && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    const error = notFoundFor(request.url);
+    return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.toBody());
+  });
+}

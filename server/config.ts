@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Everything the server reads from its environment, checked once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** 32 bytes; encrypts personal data at rest and keys the look-up hashes. */
+  dataKey: Buffer;
+  /** Where the key came from, for the start-up log line (never the key itself). */
+  dataKeySource: 'env' | 'file' | 'generated';
+  /** Demo mode = not production: demo accounts and demo sign-in are available. */
+  production: boolean;
+  wechat: { appId: string | null; secret: string | null; apiBase: string; timeoutMs: number };
+  staticDir: string;
+  sessionTtlDays: number;
+  /** Sign-in and consent requests allowed per IP per minute. */
+  authRateLimitPerMinute: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} 必须是正整数（当前为 "${raw}"）`);
+  return value;
+}
+
+/** Accepts 64 hex characters or base64/base64url of 32 bytes. */
+export function parseDataKey(raw: string): Buffer {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('DATA_KEY 必须是 32 字节的密钥（64 位十六进制或 base64），可用 `openssl rand -hex 32` 生成');
+  }
+  return key;
+}
+
+/**
+ * DATA_KEY from the environment; in demo mode, when absent, a key file next to the database
+ * (created on first start with mode 0600, then reused so encrypted data stays readable).
+ * Production without DATA_KEY refuses to start: a generated key would silently be lost on redeploy.
+ */
+function resolveDataKey(env: Env, production: boolean, databasePath: string): Pick<Config, 'dataKey' | 'dataKeySource'> {
+  if (env.DATA_KEY) return { dataKey: parseDataKey(env.DATA_KEY), dataKeySource: 'env' };
+  if (production) {
+    throw new ConfigError('生产环境必须设置 DATA_KEY（32 字节密钥，例如 `openssl rand -hex 32` 的输出），服务未启动');
+  }
+  const keyFile = join(dirname(databasePath), 'data-key');
+  if (existsSync(keyFile)) return { dataKey: parseDataKey(readFileSync(keyFile, 'utf8')), dataKeySource: 'file' };
+  mkdirSync(dirname(keyFile), { recursive: true });
+  writeFileSync(keyFile, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
+  chmodSync(keyFile, 0o600);
+  return { dataKey: parseDataKey(readFileSync(keyFile, 'utf8')), dataKeySource: 'generated' };
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const databasePath = resolve(cwd, env.DATABASE_PATH || 'data/linjiang.sqlite');
+  return {
+    port: positiveInt(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    databasePath,
+    ...resolveDataKey(env, production, databasePath),
+    production,
+    wechat: {
+      appId: env.WECHAT_APPID || null,
+      secret: env.WECHAT_SECRET || null,
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      timeoutMs: positiveInt(env, 'WECHAT_TIMEOUT_MS', 5000),
+    },
+    staticDir: resolve(cwd, env.STATIC_DIR || 'dist-h5'),
+    sessionTtlDays: positiveInt(env, 'SESSION_TTL_DAYS', 30),
+    authRateLimitPerMinute: positiveInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,12 @@
+import type { FeatureModule } from '../feature';
+import { authMigrations } from './migrations';
+import { authRoutes } from './routes';
+import { seedDemoAccounts } from './seed';
+
+/** Users, sessions, consents and the audit log; sign-in (demo and WeChat), /api/me, sign-out, consent. */
+export const authFeature: FeatureModule = {
+  name: 'auth',
+  migrations: authMigrations,
+  seed: seedDemoAccounts,
+  routes: authRoutes,
+};

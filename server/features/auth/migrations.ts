@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export const authMigrations: Record<string, Migration> = {
+  '0002_auth': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('phone_encrypted', 'text')
+        .addColumn('phone_hash', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('scope_community_id', 'text', (c) => c.references('communities.id'))
+        .addColumn('scope_town_code', 'text', (c) => c.references('towns.code'))
+        .addColumn('scope_service_point_id', 'text')
+        .addColumn('community_id', 'text', (c) => c.references('communities.id'))
+        .addColumn('is_volunteer', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('demo_key', 'text', (c) => c.unique())
+        .addColumn('wechat_openid_hash', 'text', (c) => c.unique())
+        .addColumn('consent_version', 'text')
+        .addColumn('consent_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('users_phone_hash').on('users').column('phone_hash').execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
+
+      await db.schema
+        .createTable('consents')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('device_hash', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('actor_id', 'integer')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('subject_type', 'text')
+        .addColumn('subject_id', 'text')
+        .addColumn('detail', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'created_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of ['audit_log', 'consents', 'sessions', 'users']) await db.schema.dropTable(table).execute();
+    },
+  },
+};

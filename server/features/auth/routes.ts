@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  consentBodySchema,
+  consentResultSchema,
+  demoAccountListSchema,
+  demoLoginBodySchema,
+  loginResultSchema,
+  logoutResultSchema,
+  meResultSchema,
+  wechatLoginBodySchema,
+  type DemoAccountKey,
+} from '@contract/auth';
+import { requireUser } from '../../lib/auth';
+import { forbidden, notFound, unauthenticated } from '../../lib/errors';
+import { demoAccountDescriptions } from './seed';
+import { publicUser, startSession } from './users';
+import { exchangeWechatCode } from './wechat';
+
+/** Sign-in and consent are rate-limited per IP (AUTH_RATE_LIMIT_PER_MINUTE). */
+const rateLimited = { rateLimit: {} };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/auth/demo-accounts',
+    { schema: { tags: ['auth'], response: { 200: demoAccountListSchema } } },
+    async () => {
+      if (app.config.production) throw notFound('没有这个接口，请检查地址');
+      return { accounts: demoAccountDescriptions() as { key: DemoAccountKey; displayName: string; description: string }[] };
+    },
+  );
+
+  app.post(
+    '/auth/demo',
+    { config: rateLimited, schema: { tags: ['auth'], body: demoLoginBodySchema, response: { 200: loginResultSchema } } },
+    async (request) => {
+      if (app.config.production) throw forbidden('正式环境不提供演示账号，请使用微信登录');
+      const user = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('demo_key', '=', request.body.account)
+        .executeTakeFirst();
+      if (!user) throw notFound('没有这个演示账号');
+      return startSession(app, user.id, 'demo');
+    },
+  );
+
+  app.post(
+    '/auth/wechat',
+    { config: rateLimited, schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
+    async (request) => {
+      const openid = await exchangeWechatCode(app.config.wechat, request.body.code);
+      const openidHash = app.privacy.keyedHash(`wechat-openid:${openid}`);
+      const existing = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('wechat_openid_hash', '=', openidHash)
+        .executeTakeFirst();
+      const userId =
+        existing?.id ??
+        (
+          await app.db
+            .insertInto('users')
+            .values({
+              display_name: '微信用户',
+              phone_encrypted: null,
+              phone_hash: null,
+              role: 'resident',
+              scope_community_id: null,
+              scope_town_code: null,
+              scope_service_point_id: null,
+              community_id: null,
+              is_volunteer: 0,
+              demo_key: null,
+              wechat_openid_hash: openidHash,
+              consent_version: null,
+              consent_at: null,
+              created_at: app.now().toISOString(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      return startSession(app, userId, 'wechat');
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], security: [{ bearer: [] }], response: { 200: meResultSchema } } },
+    async (request) => ({ user: await publicUser(app, requireUser(request).id) }),
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: rateLimited, schema: { tags: ['auth'], security: [{ bearer: [] }], response: { 200: logoutResultSchema } } },
+    async (request) => {
+      if (!request.user) throw unauthenticated('您还没有登录');
+      const { id: userId, sessionId } = request.user;
+      await app.db
+        .updateTable('sessions')
+        .set({ revoked_at: app.now().toISOString() })
+        .where('id', '=', sessionId)
+        .execute();
+      await app.audit({ actorId: userId, action: 'auth.sign_out', subjectType: 'session', subjectId: sessionId });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/consents',
+    { config: rateLimited, schema: { tags: ['auth'], body: consentBodySchema, response: { 201: consentResultSchema } } },
+    async (request, reply) => {
+      const recordedAt = app.now().toISOString();
+      const userId = request.user?.id ?? null;
+      await app.db
+        .insertInto('consents')
+        .values({
+          device_hash: app.privacy.keyedHash(`device:${request.body.deviceId}`),
+          user_id: userId,
+          version: request.body.version,
+          created_at: recordedAt,
+        })
+        .execute();
+      if (userId !== null) {
+        await app.db
+          .updateTable('users')
+          .set({ consent_version: request.body.version, consent_at: recordedAt })
+          .where('id', '=', userId)
+          .execute();
+      }
+      return reply.code(201).send({ version: request.body.version, recordedAt, signedIn: userId !== null });
+    },
+  );
+};

@@ -1,0 +1,9 @@
+import type { FeatureModule } from './feature';
+import { placesFeature } from './places/feature';
+import { authFeature } from './auth/feature';
+
+/** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
+export const features: FeatureModule[] = [
+  placesFeature,
+  authFeature,
+];

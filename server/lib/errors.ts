@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode } from '@contract/errors';
+import { fieldLabel } from '@contract/field-labels';
+
+/** An error meant for the user: its status, code and Chinese message are sent as they are. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export const badRequest = (message: string, fields?: Record<string, string>) =>
+  new ApiError(400, 'VALIDATION_FAILED', message, fields);
+export const unauthenticated = (message = '请先登录') => new ApiError(401, 'UNAUTHENTICATED', message);
+export const forbidden = (message = '您没有权限进行此操作') => new ApiError(403, 'FORBIDDEN', message);
+export const notFound = (message = '没有找到您要的内容') => new ApiError(404, 'NOT_FOUND', message);
+export const conflict = (message: string) => new ApiError(409, 'CONFLICT', message);
+export const rateLimited = () => new ApiError(429, 'RATE_LIMITED', '操作太频繁了，请稍等一分钟再试');
+export const upstreamFailed = (message: string) => new ApiError(502, 'UPSTREAM_FAILED', message);
+
+/** Turns zod issues (as fastify-type-provider-zod reports them) into `fields`: path → "纬度：不能大于 90". */
+function validationError(error: FastifyError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.validation ?? []) {
+    const path = issue.instancePath.split('/').filter(Boolean);
+    const key = path.join('.') || (error.validationContext ?? 'body');
+    const typedPath = path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    fields[key] ??= `${fieldLabel(typedPath)}：${issue.message}`;
+  }
+  return badRequest(`请检查填写的内容：${Object.values(fields).join('；')}`, fields);
+}
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type, body too large …) in the API's shape. */
+function frameworkClientError(error: FastifyError): ApiError | null {
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return null;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return badRequest('请求内容不是有效的 JSON');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return badRequest('请求内容为空');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'VALIDATION_FAILED', '提交的内容太大了');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'VALIDATION_FAILED', '不支持的请求格式，请以 JSON 提交');
+    default:
+      if (status === 429) return rateLimited();
+      if (status === 404) return notFound();
+      return new ApiError(status, 'VALIDATION_FAILED', '请求有误，请检查后重试');
+  }
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let apiError: ApiError | null = null;
+    if (error instanceof ApiError) apiError = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error);
+    else apiError = frameworkClientError(error);
+
+    if (!apiError) {
+      // A bug. Log what it was (message and stack only: no request body, headers or user data), answer generically.
+      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+      apiError = new ApiError(500, 'INTERNAL', '服务出了点问题，请稍后再试');
+    }
+    return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
+  });
+}
+
+/** The 404 body for an unknown path: API callers and browsers get a message that fits. */
+export function notFoundFor(url: string): ApiError {
+  return url.startsWith('/api') ? notFound('没有这个接口，请检查地址') : notFound('没有找到这个页面');
+}

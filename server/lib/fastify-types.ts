@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Database } from '../db/schema';
+import type { AuditEntry } from './audit';
+import type { AuthFailure, AuthUser } from './auth';
+import type { Clock } from './clock';
+import type { Privacy } from './privacy/crypto';
+
+/** What buildApp adds to Fastify, typed for every feature (module augmentation). */
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+    /** The app clock: use instead of `new Date()` for anything a rule depends on. */
+    now: Clock;
+    privacy: Privacy;
+    /** Writes an audit entry with the app's database and clock. */
+    audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+    authFailure: AuthFailure;
+  }
+}
+
+export {};
