@@ -1,0 +1,57 @@
+/**
+ * The service directory's category tree and the coverage list (DOMAIN.md §1), typed from
+ * configuration (config/domain/categories.json, config/domain/directory.json). Pure, no zod,
+ * so the client may import it for the category grid.
+ */
+import categoryConfig from '../../config/domain/categories.json';
+import directoryConfig from '../../config/domain/directory.json';
+
+export interface SubcategoryDefinition {
+  id: string;
+  name: string;
+}
+
+export interface CategoryDefinition {
+  id: string;
+  name: string;
+  subcategories: SubcategoryDefinition[];
+}
+
+/** One basic service of the 15-minute circle: met when a point of one of `subcategories` is near enough. */
+export interface CoverageDefinition {
+  id: string;
+  name: string;
+  /** The layer it should be reached in: 5, 8 or 15 minutes on foot. */
+  targetMinutes: number;
+  subcategories: string[];
+}
+
+export const categoryTree: readonly CategoryDefinition[] = categoryConfig.categories;
+export const coverageDefinitions: readonly CoverageDefinition[] = directoryConfig.coverage;
+/** The walking-time layers of the circle, ascending: [5, 8, 15]. */
+export const coverageLayers: readonly number[] = directoryConfig.layers;
+
+const categoriesById = new Map(categoryTree.map((c) => [c.id, c]));
+const subcategoriesById = new Map(
+  categoryTree.flatMap((c) => c.subcategories.map((s) => [s.id, { ...s, categoryId: c.id }] as const)),
+);
+
+export function findCategory(id: string): CategoryDefinition | undefined {
+  return categoriesById.get(id);
+}
+
+export function findSubcategory(id: string): (SubcategoryDefinition & { categoryId: string }) | undefined {
+  return subcategoriesById.get(id);
+}
+
+/** The subcategory ids a filter value stands for: a category's own list, or the subcategory itself. */
+export function subcategoriesMatching(id: string): string[] | undefined {
+  const category = categoriesById.get(id);
+  if (category) return category.subcategories.map((s) => s.id);
+  return subcategoriesById.has(id) ? [id] : undefined;
+}
+
+/** The smallest layer (5 / 8 / 15) that a walk of `minutes` fits in, or null when it is beyond the circle. */
+export function coverageLayerOf(minutes: number): number | null {
+  return coverageLayers.find((layer) => minutes <= layer) ?? null;
+}
