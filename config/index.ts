@@ -1,0 +1,86 @@
+/**
+ * Taro build configuration (both targets). Domain numbers do NOT live here: see config/domain/*.json.
+ *
+ * Outputs: `taro build --type weapp` → dist/ (opened by WeChat DevTools through the root project.config.json),
+ * `taro build --type h5` → dist-h5/ (served by the API server at /, hash router, same-origin /api).
+ *
+ * API base for mini-program builds: the shell variable TARO_APP_API_BASE at build time
+ * (e.g. `TARO_APP_API_BASE=https://api.example.cn npm run build:weapp`), default http://127.0.0.1:3000.
+ * The h5 build always calls its own origin ('' + /api/...), so it needs no setting.
+ */
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const isH5 = process.env.TARO_ENV === 'h5';
+const DEFAULT_MINI_API_BASE = 'http://127.0.0.1:3000';
+
+/**
+ * NutUI is drawn at 375 px; our own styles at 750 rpx. pxtransform asks per file.
+ * The argument is a postcss input ({ file }) for styles, undefined when Taro asks for the app-wide default.
+ */
+function designWidth(input?: { file?: string } | number | string): number {
+  if (typeof input === 'object' && input?.file && input.file.replace(/\\+/g, '/').includes('@nutui')) {
+    return 375;
+  }
+  return 750;
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linjiang-community',
+    date: '2026-11-28',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || DEFAULT_MINI_API_BASE),
+    },
+    alias: {
+      '@': path.resolve(root, 'src'),
+      '@contract': path.resolve(root, 'contract'),
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

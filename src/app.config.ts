@@ -1,0 +1,38 @@
+/**
+ * The mini-program's app.json (and the h5 router). Main package = the three tab pages only; every feature is a
+ * subpackage under features/<feature>/pages/** — add it to `subPackages` below (one entry per feature).
+ */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/services/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'features/account',
+      pages: ['pages/login/index', 'pages/settings/index', 'pages/privacy/index', 'pages/community/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#F5F6F8',
+    navigationBarBackgroundColor: '#FFFFFF',
+    navigationBarTitleText: '临江社区服务',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#4E5969',
+    selectedColor: '#1762C8',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '服务' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  // Only the private APIs the app really calls: the directory measures distance from the user's location.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于计算您到服务点的距离和步行时间' },
+  },
+  __usePrivacyCheck__: true,
+});

@@ -1,0 +1,133 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { DemoAccount, LoginResult } from '@contract/auth';
+import { fetchDemoAccounts, signInWithDemoAccount, signInWithWechatCode } from '@/lib/api/endpoints';
+import { toApiFailure } from '@/lib/api/failure';
+import { CONSENT_VERSION } from '@/lib/consent/notice';
+import { syncConsent } from '@/lib/consent/recordConsent';
+import { goBack, openPath, PRIVACY_PATH } from '@/lib/navigation';
+import { useSession } from '@/lib/stores/session';
+import { useSettings } from '@/lib/stores/settings';
+import { useRequest } from '@/lib/useRequest';
+import { EmptyState } from '@/lib/ui/EmptyState';
+import { ErrorState } from '@/lib/ui/ErrorState';
+import { LoadingState } from '@/lib/ui/LoadingState';
+import { PageRoot } from '@/lib/ui/PageRoot';
+import '../account.scss';
+
+/** Demo accounts exist only in demo mode: outside it the server answers 404, which simply means "none". */
+async function loadDemoAccounts(): Promise<DemoAccount[]> {
+  try {
+    return await fetchDemoAccounts();
+  } catch (error) {
+    if (toApiFailure(error).status === 404) return [];
+    throw error;
+  }
+}
+
+function DemoAccounts({ onPick, busy }: { onPick: (account: DemoAccount) => void; busy: boolean }) {
+  const { data, failure, loading, reload } = useRequest(loadDemoAccounts);
+  if (loading) return <LoadingState rows={2} />;
+  if (failure) return <ErrorState message={failure.message} onRetry={reload} />;
+  if (!data || data.length === 0) {
+    return process.env.TARO_ENV === 'weapp' ? null : (
+      <EmptyState title='浏览器版暂不能登录' description='请在微信里打开临江社区服务小程序登录。' />
+    );
+  }
+  return (
+    <View className='card'>
+      <View className='text-title'>演示账号</View>
+      <View className='text-secondary account__hint'>这是演示版本，选一个身份直接进入。</View>
+      {data.map((account) => (
+        <Button
+          key={account.key}
+          id={`login-demo-${account.key}`}
+          className='big-button account__choice'
+          size='large'
+          block
+          disabled={busy}
+          onClick={() => onPick(account)}
+        >
+          {account.displayName}（{account.description}）
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+export default function LoginPage() {
+  const { params } = useRouter();
+  const redirect = params.redirect ? decodeURIComponent(params.redirect) : '';
+  const consentVersion = useSettings((s) => s.consentVersion);
+  const signIn = useSession((s) => s.signIn);
+  const [busy, setBusy] = useState(false);
+
+  const finish = async (login: () => Promise<LoginResult>) => {
+    setBusy(true);
+    try {
+      signIn(await login());
+      void Taro.showToast({ title: '已登录', icon: 'success' });
+      if (redirect) await openPath(redirect, 'replace');
+      else await goBack();
+    } catch (error) {
+      void Taro.showToast({ title: toApiFailure(error).message, icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signInWithWechat = () =>
+    finish(async () => {
+      const { code } = await Taro.login();
+      return signInWithWechatCode(code);
+    });
+
+  if (!consentVersion) {
+    return (
+      <PageRoot>
+        <View className='card'>
+          <View className='text-title'>登录前请先同意隐私说明</View>
+          <View className='account__hint'>登录后，我们会用到您的手机号，只给本社区的工作人员看。</View>
+          <View id='login-read-privacy' className='account__link' role='button' onClick={() => openPath(PRIVACY_PATH)}>
+            查看隐私说明
+          </View>
+          <Button
+            id='login-agree-consent'
+            className='big-button'
+            type='primary'
+            size='large'
+            block
+            onClick={() => {
+              useSettings.getState().agreeToConsent(CONSENT_VERSION);
+              void syncConsent();
+            }}
+          >
+            同意并继续
+          </Button>
+        </View>
+      </PageRoot>
+    );
+  }
+
+  return (
+    <PageRoot>
+      <View className='text-heading account__heading'>登录临江社区服务</View>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button
+          id='login-wechat'
+          className='big-button account__choice'
+          type='primary'
+          size='large'
+          block
+          disabled={busy}
+          onClick={() => void signInWithWechat()}
+        >
+          微信一键登录
+        </Button>
+      ) : null}
+      <DemoAccounts busy={busy} onPick={(account) => void finish(() => signInWithDemoAccount(account.key))} />
+    </PageRoot>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ErrorBody, ErrorCode } from '@contract/errors';
+import { isAxiosError, isCancel } from 'axios';
+
+export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
+const SERVER_TROUBLE_MESSAGE = '服务暂时出了点问题，请稍后重试';
+
+/**
+ * Every failed API call rejects with this: a Chinese message to show as is, the server's error code,
+ * `fields` (field path → message) for forms, and whether trying again may help (network, 5xx, 429).
+ */
+export class ApiFailure extends Error {
+  readonly status: number | null;
+  readonly code: ErrorCode | 'NETWORK' | 'CANCELED';
+  readonly fields: Record<string, string> | undefined;
+  readonly retryable: boolean;
+
+  constructor(options: {
+    message: string;
+    status: number | null;
+    code: ApiFailure['code'];
+    fields?: Record<string, string>;
+    retryable: boolean;
+  }) {
+    super(options.message);
+    this.name = 'ApiFailure';
+    this.status = options.status;
+    this.code = options.code;
+    this.fields = options.fields;
+    this.retryable = options.retryable;
+  }
+}
+
+function errorBodyOf(data: unknown): ErrorBody['error'] | null {
+  const error = (data as Partial<ErrorBody> | null | undefined)?.error;
+  return error && typeof error.message === 'string' && typeof error.code === 'string' ? error : null;
+}
+
+export function toApiFailure(error: unknown): ApiFailure {
+  if (error instanceof ApiFailure) return error;
+  if (isCancel(error)) {
+    return new ApiFailure({ message: '已取消', status: null, code: 'CANCELED', retryable: false });
+  }
+  const response = isAxiosError(error) ? error.response : undefined;
+  if (!response) {
+    // No answer at all: offline, DNS, refused connection, timeout.
+    return new ApiFailure({ message: NETWORK_MESSAGE, status: null, code: 'NETWORK', retryable: true });
+  }
+  const status = response.status;
+  const body = errorBodyOf(response.data);
+  if (status >= 500) {
+    return new ApiFailure({
+      message: body?.code === 'UPSTREAM_FAILED' ? body.message : SERVER_TROUBLE_MESSAGE,
+      status,
+      code: body?.code ?? 'INTERNAL',
+      retryable: true,
+    });
+  }
+  const fallbackCode: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+  return new ApiFailure({
+    message: body?.message ?? `请求没有成功（${status}），请稍后重试`,
+    status,
+    code: body?.code ?? fallbackCode,
+    fields: body?.fields,
+    retryable: status === 429,
+  });
+}

@@ -1,0 +1,27 @@
+import { SERVICES_PATH } from './navigation';
+import type { IconName } from './ui/icons';
+
+/**
+ * The big entries on 首页. Only features that exist get an entry (never a page that pretends):
+ * a feature adds one line here when its pages are registered in app.config.ts.
+ * `id` becomes the element id (browser tests tap it), `path` is opened with openPath (tab pages via switchTab).
+ */
+export interface HomeEntry {
+  id: string;
+  label: string;
+  description: string;
+  icon: IconName;
+  tone: 'primary' | 'care';
+  path: string;
+}
+
+export const HOME_ENTRIES: HomeEntry[] = [
+  {
+    id: 'entry-find-service',
+    label: '找服务',
+    description: '食堂、药店、卫生服务中心',
+    icon: 'search',
+    tone: 'primary',
+    path: SERVICES_PATH,
+  },
+];

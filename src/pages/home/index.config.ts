@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '临江社区服务' });

@@ -1,0 +1,59 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
+import { signOutOnServer } from '@/lib/api/endpoints';
+import { ME_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
+import { roleLabel } from '@/lib/roles';
+import { useSession } from '@/lib/stores/session';
+import { PageRoot } from '@/lib/ui/PageRoot';
+import './index.scss';
+
+async function signOut(): Promise<void> {
+  const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后，预约和评价需要重新登录。', confirmText: '退出', cancelText: '取消' });
+  if (!confirm) return;
+  try {
+    await signOutOnServer();
+  } catch {
+    // Offline: the token still expires on its own; forgetting it here is what the user asked for.
+  }
+  useSession.getState().clear();
+  void Taro.showToast({ title: '已退出登录', icon: 'none' });
+}
+
+export default function MePage() {
+  const user = useSession((s) => s.user);
+
+  return (
+    <PageRoot className='me'>
+      {user ? (
+        <View className='card' id='me-profile'>
+          <View className='text-heading'>{user.displayName}</View>
+          {user.maskedPhone ? <View className='me__row'>手机号：{user.maskedPhone}</View> : null}
+          <View className='me__row'>身份：{roleLabel(user)}</View>
+          <View className='me__row'>社区：{user.communityName ?? '未绑定社区'}</View>
+        </View>
+      ) : (
+        <View className='card'>
+          <View className='text-title'>您还没有登录</View>
+          <View className='text-secondary me__row'>不登录也能浏览服务；预约、评价时需要登录。</View>
+          <Button id='me-login' className='big-button' type='primary' size='large' block onClick={() => goToLogin(ME_PATH)}>
+            登录
+          </Button>
+        </View>
+      )}
+      <View className='card me__links'>
+        <View id='me-settings' className='me__link' role='button' onClick={() => openPath(SETTINGS_PATH)}>
+          设置（长辈版、隐私）
+        </View>
+        <View id='me-privacy' className='me__link' role='button' onClick={() => openPath(PRIVACY_PATH)}>
+          隐私说明
+        </View>
+      </View>
+      {user ? (
+        <Button id='me-logout' className='big-button' size='large' block onClick={() => void signOut()}>
+          退出登录
+        </Button>
+      ) : null}
+    </PageRoot>
+  );
+}
