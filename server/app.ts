@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from './config';
 import { openDatabase, prepareDatabase } from './db';
-import type { FeatureModule } from './features/feature';
+import type { FeatureModule } from './lib/feature';
 import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
@@ -43,6 +43,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  acceptEmptyJsonBodies(app);
 
   const db = openDatabase(config.databasePath);
   const privacy = createPrivacy(config.dataKey);
@@ -88,6 +89,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await registerStaticApp(app, config.staticDir);
   return app;
+}
+
+/**
+ * An empty body sent as application/json (some clients do this for POST without data, e.g. sign-out) counts
+ * as no body instead of a 400; anything else goes through Fastify's own safe JSON parser.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import type { FeatureModule } from '../features/feature';
+import type { FeatureModule } from '../lib/feature';
 import type { Privacy } from '../lib/privacy/crypto';
 import type { Database } from './schema';
 

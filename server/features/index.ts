@@ -1,4 +1,4 @@
-import type { FeatureModule } from './feature';
+import type { FeatureModule } from '../lib/feature';
 import { placesFeature } from './places/feature';
 import { authFeature } from './auth/feature';
 

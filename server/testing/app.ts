@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DemoAccountKey } from '@contract/auth';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
-import type { FeatureModule } from '../features/feature';
+import type { FeatureModule } from '../lib/feature';
 import { features as allFeatures } from '../features';
 import { fixedClock, type FixedClock } from '../lib/clock';
 import type { LogStream } from '../lib/privacy/logging';

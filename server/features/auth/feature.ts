@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../feature';
+import type { FeatureModule } from '../../lib/feature';
 import { authMigrations } from './migrations';
 import { authRoutes } from './routes';
 import { seedDemoAccounts } from './seed';

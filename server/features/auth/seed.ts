@@ -1,6 +1,6 @@
 import accountSeed from '../../../seeds/accounts.json';
 import type { Role } from '@contract/auth';
-import type { SeedContext } from '../feature';
+import type { SeedContext } from '../../lib/feature';
 
 type SeedAccount = (typeof accountSeed.accounts)[number] & {
   scopeCommunityId?: string;

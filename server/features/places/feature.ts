@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../feature';
+import type { FeatureModule } from '../../lib/feature';
 import { placesMigrations } from './migrations';
 import { placesRoutes } from './routes';
 import { seedPlaces } from './seed';

@@ -1,6 +1,6 @@
 import communitySeed from '../../../seeds/communities.json';
 import townSeed from '../../../seeds/towns.json';
-import type { SeedContext } from '../feature';
+import type { SeedContext } from '../../lib/feature';
 
 export async function seedPlaces({ db }: SeedContext): Promise<void> {
   await db

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { features } from '../features';
+import type { FeatureModule } from '../lib/feature';
+import { createPrivacy } from '../lib/privacy/crypto';
+import { createTestApp } from '../testing/app';
+import { featureMigrationProvider, openDatabase, prepareDatabase } from './index';
+
+describe('database preparation', () => {
+  let dir: string;
+  const privacy = createPrivacy(randomBytes(32));
+  const now = new Date('2026-11-26T02:00:00.000Z');
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'linjiang-db-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const count = async (db: Kysely<any>, table: string) => // eslint-disable-line @typescript-eslint/no-explicit-any
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('seeds a new database, and never again when it already exists', async () => {
+    const path = join(dir, 'app.sqlite');
+    const first = openDatabase(path);
+    const result = await prepareDatabase(first, features, { privacy, now });
+    expect(result.seeded).toEqual(features.filter((f) => f.seed).map((f) => f.name));
+    expect(result.seeded.slice(0, 2)).toEqual(['places', 'auth']);
+    expect(result.migrated.slice(0, 2)).toEqual(['0001_places', '0002_auth']);
+    expect(result.migrated).toEqual([...result.migrated].sort());
+    expect(await count(first, 'towns')).toBe(13);
+    expect(await count(first, 'users')).toBe(5);
+    // A resident edits data; a restart must keep it.
+    await first.updateTable('users').set({ display_name: '王大妈' }).where('demo_key', '=', 'resident').execute();
+    await first.destroy();
+
+    const again = openDatabase(path);
+    const second = await prepareDatabase(again, features, { privacy, now });
+    expect(second).toEqual({ seeded: [], migrated: [] });
+    expect(await count(again, 'users')).toBe(5);
+    expect(await count(again, 'towns')).toBe(13);
+    const resident = await again.selectFrom('users').select('display_name').where('demo_key', '=', 'resident').executeTakeFirstOrThrow();
+    expect(resident.display_name).toBe('王大妈');
+    await again.destroy();
+  });
+
+  it('migrates and seeds a feature added later, once, next to the existing data', async () => {
+    const path = join(dir, 'app.sqlite');
+    const db = openDatabase(path);
+    await prepareDatabase(db, features, { privacy, now });
+    let seeds = 0;
+    const later: FeatureModule = {
+      name: 'later',
+      migrations: {
+        '0500_later': {
+          up: (trx) => trx.schema.createTable('later_things').addColumn('id', 'integer', (c) => c.primaryKey()).execute(),
+        },
+      },
+      seed: async () => {
+        seeds += 1;
+      },
+    };
+    expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: ['later'], migrated: ['0500_later'] });
+    expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: [], migrated: [] });
+    expect(seeds).toBe(1);
+    expect(await count(db, 'users')).toBe(5);
+    await db.destroy();
+  });
+
+  it('runs SQLite in WAL mode with foreign keys enforced', async () => {
+    const db = openDatabase(join(dir, 'app.sqlite'));
+    await prepareDatabase(db, features, { privacy, now });
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    expect(mode.rows[0].journal_mode).toBe('wal');
+    await expect(
+      db.insertInto('communities').values({ id: 'x', town_code: '999999999', name: 'x', is_demo: 1, lat: 0, lng: 0, phone: 'x', sort_order: 0 }).execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await db.destroy();
+  });
+
+  it('refuses two features that use the same migration name', async () => {
+    const clash: FeatureModule = { name: 'clash', migrations: { '0001_places': { up: async () => undefined } } };
+    await expect(featureMigrationProvider([...features, clash]).getMigrations()).rejects.toThrow(/used twice/);
+  });
+
+  it('an app restarted on the same files keeps its sessions (same DATA_KEY)', async () => {
+    const env = { DATA_KEY: randomBytes(32).toString('hex') };
+    const first = await createTestApp({ dir, env });
+    const headers = await first.signIn('resident');
+    await first.close();
+    const second = await createTestApp({ dir, env });
+    const me = await second.app.inject({ method: 'GET', url: '/api/me', headers });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.maskedPhone).toBe('139****1234');
+    await second.close();
+  });
+});

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from '../../testing/app';
+
+/** A stand-in for api.weixin.qq.com on 127.0.0.1: answers jscode2session by the code it receives. */
+function startFakeWechat(): Promise<{ server: Server; base: string; requests: URL[] }> {
+  const requests: URL[] = [];
+  const server = createServer((request: IncomingMessage, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    requests.push(url);
+    const code = url.searchParams.get('js_code');
+    // WeChat answers JSON with a text/plain content type.
+    response.setHeader('content-type', 'text/plain');
+    if (url.pathname !== '/sns/jscode2session') response.end(JSON.stringify({ errcode: 404 }));
+    else if (code === 'bad-code') response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+    else if (code === 'broken') response.end('<html>gateway</html>');
+    else if (code === 'slow') setTimeout(() => response.end(JSON.stringify({ openid: 'late' })), 1500);
+    else response.end(JSON.stringify({ openid: `openid-for-${code?.split('#')[0]}`, session_key: 'secret-session-key' }));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, base: `http://127.0.0.1:${port}`, requests });
+    }),
+  );
+}
+
+describe('WeChat sign-in against a fake WeChat server', () => {
+  let t: TestApp;
+  let fake: Awaited<ReturnType<typeof startFakeWechat>>;
+
+  beforeAll(async () => {
+    fake = await startFakeWechat();
+    t = await createTestApp({
+      env: { WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: fake.base, WECHAT_TIMEOUT_MS: '500' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => fake.server.close(resolve));
+  });
+
+  const login = (code: string) => t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code } });
+
+  it('exchanges the code with the app credentials and creates a resident', async () => {
+    const response = await login('alice#1');
+    expect(response.statusCode).toBe(200);
+    const request = fake.requests.at(-1)!;
+    expect(request.pathname).toBe('/sns/jscode2session');
+    expect(Object.fromEntries(request.searchParams)).toEqual({
+      appid: 'wx-test-app',
+      secret: 'test-secret',
+      js_code: 'alice#1',
+      grant_type: 'authorization_code',
+    });
+    const { user, token } = response.json();
+    expect(user).toMatchObject({ role: 'resident', displayName: '微信用户', maskedPhone: null, communityId: null });
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.json().user.id).toBe(user.id);
+  });
+
+  it('finds the same user again by the keyed hash of the openid, never storing the openid', async () => {
+    const first = (await login('bob#1')).json().user;
+    const second = (await login('bob#2')).json().user;
+    expect(second.id).toBe(first.id);
+    const row = await t.app.db.selectFrom('users').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+    expect(row.wechat_openid_hash).toBe(t.app.privacy.keyedHash('wechat-openid:openid-for-bob'));
+    expect(JSON.stringify(row)).not.toContain('openid-for-bob');
+    expect((await login('carol#1')).json().user.id).not.toBe(first.id);
+  });
+
+  it('answers 401 in Chinese when WeChat rejects the code', async () => {
+    const response = await login('bad-code');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error).toEqual({ code: 'UNAUTHENTICATED', message: '微信登录失败：登录凭证无效或已过期，请重新登录' });
+  });
+
+  it('answers 502 when WeChat answers nonsense or too slowly', async () => {
+    for (const code of ['broken', 'slow']) {
+      const response = await login(code);
+      expect(response.statusCode).toBe(502);
+      expect(response.json().error.code).toBe('UPSTREAM_FAILED');
+    }
+  });
+
+  it('answers 502 when WeChat cannot be reached at all', async () => {
+    const offline = await createTestApp({
+      env: { WECHAT_APPID: 'wx', WECHAT_SECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:1' },
+    });
+    try {
+      const response = await offline.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'x' } });
+      expect(response.statusCode).toBe(502);
+      expect(response.json().error.message).toBe('暂时连不上微信，请稍后再试');
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it('rejects a missing code with the field named', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: {} });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({ code: '登录凭证：必填' });
+  });
+});
