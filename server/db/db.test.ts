@@ -27,7 +27,7 @@ describe('database preparation', () => {
     const result = await prepareDatabase(first, features, { privacy, now });
     expect(result.seeded).toEqual(features.filter((f) => f.seed).map((f) => f.name));
     expect(result.seeded.slice(0, 2)).toEqual(['places', 'auth']);
-    expect(result.migrated.slice(0, 2)).toEqual(['0001_places', '0002_auth']);
+    expect(result.migrated.slice(0, 3)).toEqual(['0000_seed_log', '0001_places', '0002_auth']);
     expect(result.migrated).toEqual([...result.migrated].sort());
     expect(await count(first, 'towns')).toBe(13);
     expect(await count(first, 'users')).toBe(5);
@@ -65,6 +65,25 @@ describe('database preparation', () => {
     expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: [], migrated: [] });
     expect(seeds).toBe(1);
     expect(await count(db, 'users')).toBe(5);
+    await db.destroy();
+  });
+
+  it('retries a seed that failed: it rolled back and was not recorded as done', async () => {
+    const db = openDatabase(join(dir, 'app.sqlite'));
+    let attempts = 0;
+    const flaky: FeatureModule = {
+      name: 'flaky',
+      migrations: { '0600_flaky': { up: (trx) => trx.schema.createTable('flaky_things').addColumn('id', 'integer').execute() } },
+      seed: async ({ db: trx }) => {
+        attempts += 1;
+        await sql`insert into flaky_things (id) values (${attempts})`.execute(trx);
+        if (attempts === 1) throw new Error('seed broke half-way');
+      },
+    };
+    await expect(prepareDatabase(db, [...features, flaky], { privacy, now })).rejects.toThrow('half-way');
+    expect(await count(db, 'flaky_things')).toBe(0);
+    expect((await prepareDatabase(db, [...features, flaky], { privacy, now })).seeded).toEqual(['flaky']);
+    expect(await count(db, 'flaky_things')).toBe(1);
     await db.destroy();
   });
 

@@ -18,11 +18,22 @@ export function openDatabase(path: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
+/** The database layer's own table: which features' seeds have run (so a seed runs exactly once). */
+const seedLogMigration: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('seed_log')
+      .addColumn('feature', 'text', (c) => c.primaryKey())
+      .addColumn('seeded_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Gathers every feature's migrations; names sort globally ("0001_places" < "0100_directory"). */
 export function featureMigrationProvider(features: FeatureModule[]): MigrationProvider {
   return {
     async getMigrations() {
-      const all: Record<string, Migration> = {};
+      const all: Record<string, Migration> = { '0000_seed_log': seedLogMigration };
       for (const feature of features) {
         for (const [name, migration] of Object.entries(feature.migrations)) {
           if (all[name]) throw new Error(`Migration name "${name}" is used twice (feature ${feature.name})`);
@@ -35,15 +46,17 @@ export function featureMigrationProvider(features: FeatureModule[]): MigrationPr
 }
 
 export interface PrepareResult {
-  /** Features whose seed ran now, because their tables were created in this run. */
+  /** Features whose seed ran now. */
   seeded: string[];
+  /** Migrations applied now. */
   migrated: string[];
 }
 
 /**
- * Brings the database to the latest schema. A feature is seeded only when the database is new to it
- * (none of its migrations had run before): a fresh file is seeded completely, an existing one never
- * again — only a feature added later gets its own seed once, next to the data already there.
+ * Brings the database to the latest schema, then runs the seed of every feature that has never been
+ * seeded in this database (recorded in seed_log, in the same transaction as the seed). So a fresh file
+ * is seeded completely, an existing one never again — data people changed stays as they left it — and a
+ * feature added later gets its own seed once, next to the data already there.
  */
 export async function prepareDatabase(
   db: Kysely<Database>,
@@ -51,17 +64,18 @@ export async function prepareDatabase(
   seedContext: { privacy: Privacy; now: Date },
 ): Promise<PrepareResult> {
   const migrator = new Migrator({ db, provider: featureMigrationProvider(features) });
-  const before = await migrator.getMigrations();
-  const executedBefore = new Set(before.filter((m) => m.executedAt).map((m) => m.name));
-  const newFeatures = features.filter((f) => !Object.keys(f.migrations).some((name) => executedBefore.has(name)));
-
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 
+  const done = new Set((await db.selectFrom('seed_log').select('feature').execute()).map((row) => row.feature));
   const seeded: string[] = [];
-  for (const feature of newFeatures) {
-    if (!feature.seed) continue;
-    await db.transaction().execute((trx) => feature.seed!({ db: trx, ...seedContext }));
+  for (const feature of features) {
+    const seed = feature.seed;
+    if (!seed || done.has(feature.name)) continue;
+    await db.transaction().execute(async (trx) => {
+      await seed({ db: trx, ...seedContext });
+      await trx.insertInto('seed_log').values({ feature: feature.name, seeded_at: seedContext.now.toISOString() }).execute();
+    });
     seeded.push(feature.name);
   }
   return { seeded, migrated: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

@@ -1,7 +1,15 @@
 import type { PlacesTables } from '../features/places/tables';
 import type { AuthTables } from '../features/auth/tables';
 
+/** Kept by the database layer (server/db): which features' seeds have run. */
+export interface SeedLogTable {
+  feature: string;
+  seeded_at: string;
+}
+
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
 export interface Database
   extends PlacesTables,
-    AuthTables {}
+    AuthTables {
+  seed_log: SeedLogTable;
+}
