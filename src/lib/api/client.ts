@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import axios, { type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { useSession } from '../stores/session';
 import { goToLogin } from '../navigation';
 import { ApiFailure, toApiFailure } from './failure';
@@ -26,9 +26,12 @@ function attachToken(config: InternalAxiosRequestConfig): InternalAxiosRequestCo
   return config;
 }
 
-/** Builds the app's one API client (exported for tests, which pass a fake adapter). */
-export function createApiClient(adapter = process.env.TARO_ENV === 'h5' ? undefined : taroRequestAdapter): AxiosInstance {
-  const client = axios.create({ baseURL: apiBaseUrl(), timeout: 15_000, adapter });
+/** Builds the app's one API client (exported for tests, which pass a fake transport). */
+export function createApiClient({
+  adapter = process.env.TARO_ENV === 'h5' ? undefined : taroRequestAdapter,
+  baseURL = apiBaseUrl(),
+}: { adapter?: AxiosAdapter; baseURL?: string } = {}): AxiosInstance {
+  const client = axios.create({ baseURL, timeout: 15_000, adapter });
   client.interceptors.request.use(attachToken);
   client.interceptors.response.use(undefined, (error: unknown): Promise<never> => {
     const failure: ApiFailure = toApiFailure(error);

@@ -9,7 +9,8 @@ type Method = NonNullable<Taro.request.Option['method']>;
  */
 export const taroRequestAdapter: AxiosAdapter = (config) =>
   new Promise<AxiosResponse>((resolve, reject) => {
-    // `let`, not `const`: `success` may run before Taro.request returns.
+    // `success` may run before Taro.request returns: a const would then be read before it is initialised.
+    // eslint-disable-next-line prefer-const
     let task: ReturnType<typeof Taro.request> | undefined;
     const onAbort = () => {
       task?.abort();

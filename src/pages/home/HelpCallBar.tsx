@@ -15,24 +15,13 @@ interface Target {
   phone: string;
 }
 
-/** The signed-in user's community is looked up in GET /api/towns; a community picked on this phone has its number. */
-function useHelpTarget(): { target: Target | null; loading: boolean; failed: boolean; reload: () => void } {
-  const communityId = useSession((s) => s.user?.communityId ?? null);
-  const chosen = useSettings((s) => s.community);
+/** A signed-in user's community phone comes from GET /api/towns. */
+function CommunityHelpBar({ communityId }: { communityId: string }) {
   const lookUp = useCallback(async (): Promise<Community | null> => {
-    if (!communityId) return null;
     const towns = await fetchTowns();
     return towns.flatMap((town) => town.communities).find((c) => c.id === communityId) ?? null;
   }, [communityId]);
   const { data, failure, loading, reload } = useRequest(lookUp);
-  if (!communityId) return { target: chosen, loading: false, failed: false, reload };
-  return { target: data ?? null, loading, failed: Boolean(failure), reload };
-}
-
-/** 长辈版 only: one tap calls the community's service phone. Fixed to the bottom, above the tab bar. */
-export function HelpCallBar() {
-  const { target, loading, failed, reload } = useHelpTarget();
-
   if (loading) {
     return (
       <View className='help-bar help-bar--muted' id='help-call' aria-busy='true'>
@@ -40,13 +29,17 @@ export function HelpCallBar() {
       </View>
     );
   }
-  if (failed) {
+  if (failure) {
     return (
       <View className='help-bar help-bar--muted' id='help-call' role='button' onClick={reload}>
         没查到社区电话，点这里重试
       </View>
     );
   }
+  return <CallBar target={data ?? null} />;
+}
+
+function CallBar({ target }: { target: Target | null }) {
   if (!target) {
     return (
       <View className='help-bar' id='help-call' role='button' onClick={() => openPath(COMMUNITY_PICKER_PATH)}>
@@ -72,4 +65,14 @@ export function HelpCallBar() {
       </View>
     </View>
   );
+}
+
+/**
+ * 长辈版 only: one tap calls the community's service phone, in a bar fixed above the tab bar. The signed-in
+ * user's community first, else the one picked on this phone, else a way to pick one.
+ */
+export function HelpCallBar() {
+  const communityId = useSession((s) => s.user?.communityId ?? null);
+  const chosen = useSettings((s) => s.community);
+  return communityId ? <CommunityHelpBar communityId={communityId} /> : <CallBar target={chosen} />;
 }

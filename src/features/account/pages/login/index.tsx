@@ -67,7 +67,13 @@ export default function LoginPage() {
   const finish = async (login: () => Promise<LoginResult>) => {
     setBusy(true);
     try {
-      signIn(await login());
+      const result = await login();
+      signIn(result);
+      if (result.user.consentVersion !== consentVersion) {
+        // Agreed before signing in (recorded for the device only): record it for the account as well.
+        useSettings.setState({ consentRecorded: false });
+        void syncConsent();
+      }
       void Taro.showToast({ title: '已登录', icon: 'success' });
       if (redirect) await openPath(redirect, 'replace');
       else await goBack();

@@ -1,0 +1,90 @@
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
+import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { api } from '@/lib/api/client';
+import { useSession } from '@/lib/stores/session';
+import { initialSettings, useSettings } from '@/lib/stores/settings';
+import LoginPage from './index';
+
+const demoAccounts = [
+  { key: 'resident', displayName: '张阿姨', description: '新市社区居民' },
+  { key: 'worker', displayName: '李主任', description: '新市社区工作人员' },
+];
+
+const resident = {
+  id: 7,
+  displayName: '张阿姨',
+  maskedPhone: '139****5678',
+  role: 'resident',
+  isVolunteer: false,
+  communityId: 'xinshi',
+  communityName: '新市社区',
+  scope: { communityId: null, townCode: null, servicePointId: null },
+  consentVersion: '2026-11-28',
+};
+
+/** A fake API server: routes by method + path. */
+function fakeServer(routes: Record<string, (config: InternalAxiosRequestConfig) => unknown>, seen: string[] = []): AxiosAdapter {
+  return async (config) => {
+    const key = `${config.method?.toUpperCase()} ${config.url}`;
+    seen.push(key);
+    const handler = routes[key];
+    if (!handler) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
+    return { data: handler(config), status: 200, statusText: 'OK', headers: {}, config };
+  };
+}
+
+beforeEach(() => {
+  taroTestControl.reset();
+  useSession.getState().clear();
+  useSettings.setState({ ...initialSettings(), firstLaunchDone: true, consentVersion: '2026-11-28', consentRecorded: true });
+});
+
+describe('登录 page', () => {
+  it('lists the demo accounts as big buttons and signs in with the one tapped, then returns to `redirect`', async () => {
+    const seen: string[] = [];
+    api.defaults.adapter = fakeServer(
+      {
+        'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }),
+        'POST /api/auth/demo': (config) => {
+          expect(JSON.parse(config.data as string)).toEqual({ account: 'resident' });
+          return { token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: resident };
+        },
+      },
+      seen,
+    );
+    taroTestControl.setRoute('/features/account/pages/login/index', { redirect: encodeURIComponent('/pages/me/index') }, 2);
+    const { findByText } = render(<LoginPage />);
+    expect(await findByText('张阿姨（新市社区居民）')).toBeTruthy();
+    expect(document.getElementById('login-demo-worker')).not.toBeNull();
+
+    fireEvent.click(document.getElementById('login-demo-resident')!);
+    await waitFor(() => expect(taroMock.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }));
+    expect(useSession.getState()).toMatchObject({ token: 'tok', user: { displayName: '张阿姨' } });
+    expect(seen).toEqual(['GET /api/auth/demo-accounts', 'POST /api/auth/demo']);
+  });
+
+  it('shows the reason and 重试 when the server cannot be reached, and recovers', async () => {
+    let online = false;
+    const offlineThenOnline: AxiosAdapter = async (config) => {
+      if (!online) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
+      return { data: { accounts: demoAccounts }, status: 200, statusText: 'OK', headers: {}, config };
+    };
+    api.defaults.adapter = offlineThenOnline;
+    const { findByText } = render(<LoginPage />);
+    expect(await findByText('网络不给力，请稍后重试')).toBeTruthy();
+    online = true;
+    fireEvent.click(document.getElementById('error-retry')!);
+    expect(await findByText('李主任（新市社区工作人员）')).toBeTruthy();
+  });
+
+  it('asks for the privacy agreement first when the user declined it on first launch', async () => {
+    api.defaults.adapter = fakeServer({ 'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }), 'POST /api/consents': () => ({}) });
+    useSettings.setState({ consentVersion: null });
+    const { findByText } = render(<LoginPage />);
+    expect(await findByText('登录前请先同意隐私说明')).toBeTruthy();
+    expect(document.getElementById('login-demo-resident')).toBeNull();
+    fireEvent.click(document.getElementById('login-agree-consent')!);
+    expect(await findByText('张阿姨（新市社区居民）')).toBeTruthy();
+  });
+});

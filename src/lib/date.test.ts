@@ -1,0 +1,20 @@
+import { formatDay, formatDayTime, formatTimeRange } from './date';
+
+// 2026-11-28 is a Saturday; 09:00 China time = 01:00 UTC.
+const now = '2026-11-28T01:00:00Z';
+
+describe('dates in China time', () => {
+  it('says 今天 and 明天, else the date with its weekday', () => {
+    expect(formatDay('2026-11-28T15:00:00Z', now)).toBe('今天'); // 23:00 in China, still the 28th
+    expect(formatDay('2026-11-28T17:00:00Z', now)).toBe('明天'); // 01:00 on the 29th in China
+    expect(formatDay('2026-11-28T10:00:00+08:00', now)).toBe('今天');
+    expect(formatDay('2026-11-30T10:00:00+08:00', now)).toBe('11月30日（周一）');
+    expect(formatDay('2027-01-04T10:00:00+08:00', now)).toBe('2027年1月4日（周一）');
+  });
+
+  it('prints times as 11:30–12:30', () => {
+    expect(formatTimeRange('2026-11-30T03:30:00Z', '2026-11-30T04:30:00Z')).toBe('11:30–12:30');
+    expect(formatDayTime('2026-11-29T03:30:00Z', now)).toBe('明天 11:30');
+    expect(formatDayTime('2026-11-30T03:30:00Z', now)).toBe('11月30日（周一）11:30');
+  });
+});
