@@ -22,7 +22,6 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  app.log.info(`临江社区服务已启动：http://${shownHost}:${config.port}`);
   console.log(`临江社区服务已启动：http://${shownHost}:${config.port}${config.production ? '' : '（演示模式）'}`);
 }
 
