@@ -30,6 +30,10 @@ export const fieldLabels: Record<string, string> = {
   content: '内容',
   reason: '原因',
   note: '备注',
+  // service directory
+  town: '乡镇（街道）',
+  community: '社区',
+  openNow: '只看营业中',
 };
 
 /** The label for a field path such as ['items', 0, 'name']: the last named segment, or the path itself when unknown. */

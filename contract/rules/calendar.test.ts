@@ -60,6 +60,15 @@ describe('unknown years', () => {
     expect(calendar.dayInfo('2030-10-01')).toMatchObject({ kind: 'workday', yearKnown: false, provisional: false });
     expect(calendar.dayInfo('2030-10-05')).toMatchObject({ kind: 'weekend', yearKnown: false });
   });
+
+  it('report the unknown year to the caller, also when counting working days', () => {
+    const seen: string[] = [];
+    const watched = createCalendar(holidays as CalendarData, { onUnknownYear: (year) => seen.push(year) });
+    watched.dayInfo('2026-10-01');
+    expect(seen).toEqual([]);
+    expect(watched.addWorkingDays('2029-12-28', 3)).toBe('2030-01-02');
+    expect(new Set(seen)).toEqual(new Set(['2029', '2030']));
+  });
 });
 
 describe('addWorkingDays', () => {

@@ -84,7 +84,12 @@ export function chinaMidnight(date: string): Date {
   return new Date(parseDate(date) - CHINA_OFFSET_MS);
 }
 
-export function createCalendar(data: CalendarData): Calendar {
+export interface CalendarOptions {
+  /** Called whenever a date of a year the data does not know is looked at (the server logs it once). */
+  onUnknownYear?: (year: string) => void;
+}
+
+export function createCalendar(data: CalendarData, options: CalendarOptions = {}): Calendar {
   const entries = new Map<string, CalendarDayEntry>();
   for (const year of Object.values(data.years)) for (const day of year.days) entries.set(day.date, day);
 
@@ -92,6 +97,7 @@ export function createCalendar(data: CalendarData): Calendar {
     const weekday = weekdayOf(date);
     const year = data.years[date.slice(0, 4)];
     const entry = entries.get(date);
+    if (year === undefined) options.onUnknownYear?.(date.slice(0, 4));
     const base = { date, weekday, yearKnown: year !== undefined, provisional: year?.status === 'provisional' };
     if (entry?.kind === 'holiday') return { ...base, kind: 'holiday', name: entry.name };
     if (entry?.kind === 'workday') return { ...base, kind: 'adjustedWorkday', name: entry.name };

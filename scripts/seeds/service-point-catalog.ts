@@ -556,7 +556,7 @@ export const catalog: Record<string, Template> = {
   },
   telecom: {
     names: (p) => [`中国移动${p.townShort}营业厅`, `中国联通${p.townShort}营业厅`, `中国电信${p.townShort}营业厅`],
-    hours: [everyDay(span('08:30', '18:00'))],
+    hours: [everyDay(span('08:30', '18:00')), SHOP],
     services: [free('话费缴纳'), free('老年人手机设置'), paid('宽带安装', 100)],
     operator: (_p, name) => name.replace(/.{2,3}营业厅$/, ''),
     accessibility: 'public',

@@ -1,5 +1,6 @@
 import type { PlacesTables } from '../features/places/tables';
 import type { AuthTables } from '../features/auth/tables';
+import type { DirectoryTables } from '../features/directory/tables';
 
 /** Kept by the database layer (server/db): which features' seeds have run. */
 export interface SeedLogTable {
@@ -10,6 +11,7 @@ export interface SeedLogTable {
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
 export interface Database
   extends PlacesTables,
-    AuthTables {
+    AuthTables,
+    DirectoryTables {
   seed_log: SeedLogTable;
 }

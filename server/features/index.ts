@@ -1,9 +1,11 @@
 import type { FeatureModule } from '../lib/feature';
 import { placesFeature } from './places/feature';
 import { authFeature } from './auth/feature';
+import { directoryFeature } from './directory/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
   placesFeature,
   authFeature,
+  directoryFeature,
 ];

@@ -1,0 +1,12 @@
+import type { FeatureModule } from '../../lib/feature';
+import { directoryMigrations } from './migrations';
+import { directoryRoutes } from './routes';
+import { seedDirectory } from './seed';
+
+/** The service directory of the 15-minute circle: service points, categories, open-now, coverage. */
+export const directoryFeature: FeatureModule = {
+  name: 'directory',
+  migrations: directoryMigrations,
+  seed: seedDirectory,
+  routes: directoryRoutes,
+};

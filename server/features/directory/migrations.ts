@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export const directoryMigrations: Record<string, Migration> = {
+  '0100_directory': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('service_points')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('category_id', 'text', (c) => c.notNull())
+        .addColumn('subcategory_id', 'text', (c) => c.notNull())
+        .addColumn('town_code', 'text', (c) => c.notNull().references('towns.code'))
+        .addColumn('community_id', 'text', (c) => c.references('communities.id'))
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('lat', 'real', (c) => c.notNull())
+        .addColumn('lng', 'real', (c) => c.notNull())
+        .addColumn('grid_cell', 'integer', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('hours_json', 'text', (c) => c.notNull())
+        .addColumn('operator', 'text', (c) => c.notNull())
+        .addColumn('accessibility_json', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'text', (c) => c.notNull())
+        .addColumn('is_demo', 'integer', (c) => c.notNull())
+        .execute();
+      // Circle searches: ranges of grid cells, then lat/lng inside the index entries (see grid.ts).
+      await db.schema.createIndex('service_points_location').on('service_points').columns(['grid_cell', 'lat', 'lng']).execute();
+      // Lists without a location are ordered by name, then id (keyset paging).
+      await db.schema.createIndex('service_points_name').on('service_points').columns(['name', 'id']).execute();
+      await db.schema.createIndex('service_points_subcategory').on('service_points').column('subcategory_id').execute();
+      await db.schema.createIndex('service_points_town').on('service_points').column('town_code').execute();
+      await db.schema.createIndex('service_points_community').on('service_points').column('community_id').execute();
+
+      await db.schema
+        .createTable('service_point_services')
+        .addColumn('service_point_id', 'text', (c) => c.notNull().references('service_points.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('price_cents', 'integer', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('subsidised', 'integer', (c) => c.notNull())
+        .addColumn('subsidy_cents', 'integer')
+        .addPrimaryKeyConstraint('service_point_services_pk', ['service_point_id', 'position'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('service_point_services').execute();
+      await db.schema.dropTable('service_points').execute();
+    },
+  },
+};

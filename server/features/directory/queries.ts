@@ -1,0 +1,125 @@
+/**
+ * Reading service points: the circle search (grid cells → box → exact distance), keyset pages
+ * by name, and turning rows into the API's shapes. Kysely builder only (portable to PostgreSQL).
+ */
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { ServicePointSummary } from '@contract/directory';
+import { findSubcategory, categoryTree } from '@contract/rules/categories';
+import type { Calendar } from '@contract/rules/calendar';
+import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
+import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
+import directoryConfig from '../../../config/domain/directory.json';
+import type { Database } from '../../db/schema';
+import { gridCellRanges } from './grid';
+
+export interface PointFilters {
+  subcategories?: string[];
+  keyword?: string;
+  townCode?: string;
+  communityId?: string;
+}
+
+type PointQuery = SelectQueryBuilder<Database, 'service_points', object>;
+
+/** LIKE pattern for a substring, with LIKE's own wildcards escaped (ESCAPE '\' works in SQLite and PostgreSQL). */
+function containsPattern(keyword: string): string {
+  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilters): Q {
+  let q = query as PointQuery;
+  if (filters.subcategories) q = q.where('service_points.subcategory_id', 'in', filters.subcategories);
+  if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
+  if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
+  if (filters.keyword) {
+    q = q.where(sql<boolean>`${sql.ref('service_points.search_text')} like ${containsPattern(filters.keyword)} escape '\\'`);
+  }
+  return q as Q;
+}
+
+export interface NearbyCandidate {
+  id: string;
+  subcategory: string;
+  distance: number;
+  hours_json?: string;
+}
+
+/**
+ * Points within `radius` metres of `origin`, nearest first (ties by id). The index narrows to the
+ * grid cells of the bounding box; the exact distance is computed here and filters the circle.
+ */
+export async function findNearby(
+  db: Kysely<Database>,
+  origin: LatLng,
+  radius: number,
+  filters: PointFilters,
+  withHours: boolean,
+): Promise<NearbyCandidate[]> {
+  const box = boundingBox(origin, radius);
+  const ranges = gridCellRanges(box);
+  let query = db
+    .selectFrom('service_points')
+    .select(['service_points.id', 'service_points.subcategory_id', 'service_points.lat', 'service_points.lng'])
+    .where((eb) => eb.or(ranges.map(([first, last]) => eb.between('service_points.grid_cell', first, last))))
+    .where('service_points.lat', '>=', box.minLat)
+    .where('service_points.lat', '<=', box.maxLat)
+    .where('service_points.lng', '>=', box.minLng)
+    .where('service_points.lng', '<=', box.maxLng);
+  query = applyFilters(query, filters);
+  const rows = withHours
+    ? await query.select('service_points.hours_json').execute()
+    : await query.execute();
+  const candidates: NearbyCandidate[] = [];
+  for (const row of rows) {
+    const distance = distanceMetres(origin, row);
+    if (distance > radius) continue;
+    const hours = (row as { hours_json?: string }).hours_json;
+    candidates.push({ id: row.id, subcategory: row.subcategory_id, distance, hours_json: hours });
+  }
+  return candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Columns of a full point with its town and community names. */
+export function selectPoints(db: Kysely<Database>) {
+  return db
+    .selectFrom('service_points')
+    .innerJoin('towns', 'towns.code', 'service_points.town_code')
+    .leftJoin('communities', 'communities.id', 'service_points.community_id')
+    .selectAll('service_points')
+    .select(['towns.name as town_name', 'communities.name as community_name']);
+}
+export type PointRow = Awaited<ReturnType<ReturnType<typeof selectPoints>['executeTakeFirstOrThrow']>>;
+
+export function parseHours(json: string): OpeningHours {
+  return JSON.parse(json) as OpeningHours;
+}
+
+/** One point as a list item, with distance from `origin` (when given) and its state at `now`. */
+export function toSummary(row: PointRow, now: Date, calendar: Calendar, origin: LatLng | null): ServicePointSummary {
+  const subcategory = findSubcategory(row.subcategory_id);
+  const category = categoryTree.find((c) => c.id === row.category_id);
+  const status = openStatusAt(parseHours(row.hours_json), now, calendar, directoryConfig.openingSearchDays);
+  const distance = origin ? distanceMetres(origin, row) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category_id,
+    categoryName: category?.name ?? row.category_id,
+    subcategory: row.subcategory_id,
+    subcategoryName: subcategory?.name ?? row.subcategory_id,
+    townCode: row.town_code,
+    townName: row.town_name,
+    communityId: row.community_id,
+    communityName: row.community_name,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    phone: row.phone,
+    distanceMeters: distance === null ? null : Math.round(distance),
+    walkingMinutes: distance === null ? null : walkingMinutes(distance),
+    openNow: status.open,
+    closesAt: status.closesAt?.toISOString() ?? null,
+    nextOpenAt: status.nextOpenAt?.toISOString() ?? null,
+    isDemo: row.is_demo === 1,
+  };
+}

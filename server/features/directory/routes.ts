@@ -1,0 +1,230 @@
+/**
+ * The service directory API (DOMAIN.md §1), all public: categories with counts, the list of
+ * points (near a place, by keyword, category, town/community, open now), one point's details,
+ * and the 15-minute coverage of a place.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  categoryListSchema,
+  coverageQuerySchema,
+  coverageSchema,
+  servicePointDetailQuerySchema,
+  servicePointDetailSchema,
+  servicePointPageSchema,
+  servicePointParamsSchema,
+  serviceListQuerySchema,
+  type ServicePointDetail,
+} from '@contract/directory';
+import { fieldLabel } from '@contract/field-labels';
+import { chinaLocal, dayKindLabel } from '@contract/rules/calendar';
+import { categoryTree, subcategoriesMatching } from '@contract/rules/categories';
+import {
+  formatIntervals,
+  hoursForDay,
+  isOpenAllDay,
+  openStatusAt,
+  weekdayKeys,
+  weekdayNames,
+} from '@contract/rules/opening-hours';
+import { DEFAULT_RADIUS_METRES, type LatLng } from '@contract/rules/walking';
+import directoryConfig from '../../../config/domain/directory.json';
+import { serverCalendar } from '../../lib/calendar';
+import { badRequest, notFound } from '../../lib/errors';
+import { computeCoverage, groupCoverage } from './coverage';
+import { decodeCursor, encodeCursor } from './cursor';
+import { applyFilters, findNearby, parseHours, selectPoints, toSummary, type PointFilters, type PointRow } from './queries';
+
+const fieldError = (field: string, message: string) =>
+  badRequest(`请检查填写的内容：${fieldLabel([field])}：${message}`, { [field]: `${fieldLabel([field])}：${message}` });
+
+/** Batch size when reading by name and filtering "open now" in code. */
+const NAME_BATCH = 100;
+
+export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const calendar = serverCalendar(app.log);
+  const lookAhead = directoryConfig.openingSearchDays;
+  const isOpen = (hoursJson: string, now: Date) => openStatusAt(parseHours(hoursJson), now, calendar, lookAhead).open;
+
+  async function rowsInOrder(ids: string[]): Promise<PointRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectPoints(app.db).where('service_points.id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** Town and community filters must name real places: a typo should not look like "nothing here". */
+  async function checkPlaces(town?: string, community?: string): Promise<void> {
+    if (town && !(await app.db.selectFrom('towns').select('code').where('code', '=', town).executeTakeFirst())) {
+      throw fieldError('town', '没有这个乡镇（街道）');
+    }
+    if (community && !(await app.db.selectFrom('communities').select('id').where('id', '=', community).executeTakeFirst())) {
+      throw fieldError('community', '没有这个社区');
+    }
+  }
+
+  app.get('/categories', { schema: { tags: ['directory'], response: { 200: categoryListSchema } } }, async () => {
+    const counts = await app.db
+      .selectFrom('service_points')
+      .select(['subcategory_id', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('subcategory_id')
+      .execute();
+    const countBySubcategory = new Map(counts.map((c) => [c.subcategory_id, Number(c.count)]));
+    return {
+      categories: categoryTree.map((category) => {
+        const subcategories = category.subcategories.map((s) => ({ id: s.id, name: s.name, count: countBySubcategory.get(s.id) ?? 0 }));
+        return { id: category.id, name: category.name, count: subcategories.reduce((sum, s) => sum + s.count, 0), subcategories };
+      }),
+    };
+  });
+
+  app.get(
+    '/services',
+    { schema: { tags: ['directory'], querystring: serviceListQuerySchema, response: { 200: servicePointPageSchema } } },
+    async (request) => {
+      const query = request.query;
+      await checkPlaces(query.town, query.community);
+      const now = app.now();
+      const filters: PointFilters = {
+        subcategories: query.category ? subcategoriesMatching(query.category) : undefined,
+        keyword: query.q,
+        townCode: query.town,
+        communityId: query.community,
+      };
+      // openNow=true keeps only points open now; false or absent lists all.
+      const onlyOpen = query.openNow === true;
+
+      if (query.lat !== undefined && query.lng !== undefined) {
+        const origin: LatLng = { lat: query.lat, lng: query.lng };
+        const radius = query.radius ?? DEFAULT_RADIUS_METRES;
+        const after = query.cursor ? decodeCursor(query.cursor, 'distance') : null;
+        let candidates = await findNearby(app.db, origin, radius, filters, onlyOpen);
+        if (onlyOpen) candidates = candidates.filter((c) => isOpen(c.hours_json!, now));
+        if (after?.by === 'distance') {
+          candidates = candidates.filter((c) => c.distance > after.distance || (c.distance === after.distance && c.id > after.id));
+        }
+        const page = candidates.slice(0, query.limit);
+        const last = page[page.length - 1];
+        const rows = await rowsInOrder(page.map((c) => c.id));
+        return {
+          items: rows.map((row) => toSummary(row, now, calendar, origin)),
+          nextCursor:
+            candidates.length > query.limit ? encodeCursor({ by: 'distance', distance: last.distance, id: last.id }) : null,
+          origin: { ...origin, radius },
+        };
+      }
+
+      // Without a location: by name, then id, read in keyset batches (filtering "open now" in code).
+      let after = query.cursor ? decodeCursor(query.cursor, 'name') : null;
+      const found: Array<{ id: string; name: string }> = [];
+      for (;;) {
+        let batch = applyFilters(
+          app.db.selectFrom('service_points').select(['service_points.id', 'service_points.name', 'service_points.hours_json']),
+          filters,
+        )
+          .orderBy('service_points.name')
+          .orderBy('service_points.id')
+          .limit(onlyOpen ? NAME_BATCH : query.limit + 1);
+        if (after?.by === 'name') {
+          const { name, id } = after;
+          batch = batch.where((eb) =>
+            eb.or([eb('service_points.name', '>', name), eb.and([eb('service_points.name', '=', name), eb('service_points.id', '>', id)])]),
+          );
+        }
+        const rows = await batch.execute();
+        for (const row of rows) if (!onlyOpen || isOpen(row.hours_json, now)) found.push(row);
+        if (found.length > query.limit || rows.length < (onlyOpen ? NAME_BATCH : query.limit + 1)) break;
+        const lastRow = rows[rows.length - 1];
+        after = { by: 'name', name: lastRow.name, id: lastRow.id };
+      }
+      const page = found.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const rows = await rowsInOrder(page.map((p) => p.id));
+      return {
+        items: rows.map((row) => toSummary(row, now, calendar, null)),
+        nextCursor: found.length > query.limit ? encodeCursor({ by: 'name', name: last.name, id: last.id }) : null,
+        origin: null,
+      };
+    },
+  );
+
+  app.get(
+    '/services/:id',
+    {
+      schema: {
+        tags: ['directory'],
+        params: servicePointParamsSchema,
+        querystring: servicePointDetailQuerySchema,
+        response: { 200: servicePointDetailSchema },
+      },
+    },
+    async (request): Promise<ServicePointDetail> => {
+      const row = await selectPoints(app.db).where('service_points.id', '=', request.params.id).executeTakeFirst();
+      if (!row) throw notFound('没有找到这个服务点，它可能已经下线');
+      const services = await app.db
+        .selectFrom('service_point_services')
+        .selectAll()
+        .where('service_point_id', '=', row.id)
+        .orderBy('position')
+        .execute();
+      const now = app.now();
+      const { lat, lng } = request.query;
+      const origin = lat !== undefined && lng !== undefined ? { lat, lng } : null;
+      const hours = parseHours(row.hours_json);
+      const today = calendar.dayInfo(chinaLocal(now).date);
+      const todayIntervals = hoursForDay(hours, today);
+      return {
+        ...toSummary(row, now, calendar, origin),
+        description: row.description,
+        operator: row.operator,
+        services: services.map((s) => ({
+          name: s.name,
+          priceCents: s.price_cents,
+          unit: s.unit,
+          subsidised: s.subsidised === 1,
+          subsidyCents: s.subsidy_cents,
+        })),
+        accessibility: JSON.parse(row.accessibility_json) as string[],
+        hours: {
+          weekly: weekdayKeys.map((key, index) => ({
+            key,
+            name: weekdayNames[key],
+            intervals: hours.weekly[key],
+            text: formatIntervals(hours.weekly[key]),
+            isToday: index === today.weekday,
+          })),
+          holiday: { intervals: hours.holiday, text: formatIntervals(hours.holiday) },
+          openAllDay: isOpenAllDay(hours),
+          today: {
+            date: today.date,
+            kind: today.kind,
+            label: dayKindLabel(today),
+            intervals: todayIntervals,
+            text: formatIntervals(todayIntervals),
+          },
+        },
+        verifiedAt: row.verified_at,
+      };
+    },
+  );
+
+  app.get(
+    '/coverage',
+    { schema: { tags: ['directory'], querystring: coverageQuerySchema, response: { 200: coverageSchema } } },
+    async (request) => {
+      const { lat, lng, community } = request.query;
+      let origin: LatLng & { label: string; communityId: string | null };
+      if (lat !== undefined && lng !== undefined) origin = { lat, lng, label: '您的位置', communityId: null };
+      else {
+        const place = await app.db
+          .selectFrom('communities')
+          .select(['id', 'name', 'lat', 'lng'])
+          .where('id', '=', community!)
+          .executeTakeFirst();
+        if (!place) throw fieldError('community', '没有这个社区');
+        origin = { lat: place.lat, lng: place.lng, label: place.name, communityId: place.id };
+      }
+      const items = await computeCoverage(app.db, origin);
+      return { origin, groups: groupCoverage(items) };
+    },
+  );
+};

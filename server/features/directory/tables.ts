@@ -1,0 +1,42 @@
+/** A service point of the 15-minute circle (DOMAIN.md §1). */
+export interface ServicePointsTable {
+  id: string;
+  name: string;
+  category_id: string;
+  subcategory_id: string;
+  town_code: string;
+  community_id: string | null;
+  address: string;
+  lat: number;
+  lng: number;
+  /** See grid.ts: the indexed cell that makes circle searches independent of table size. */
+  grid_cell: number;
+  phone: string;
+  /** OpeningHours (contract/rules/opening-hours.ts) as JSON: always read and written whole. */
+  hours_json: string;
+  operator: string;
+  /** JSON array of facility names (无障碍坡道 …). */
+  accessibility_json: string;
+  description: string;
+  /** Name, address and the services' names: what the keyword search looks in. */
+  search_text: string;
+  /** 'YYYY-MM-DD' */
+  verified_at: string;
+  is_demo: number;
+}
+
+/** A service a point offers, with its price in fen. */
+export interface ServicePointServicesTable {
+  service_point_id: string;
+  position: number;
+  name: string;
+  price_cents: number;
+  unit: string;
+  subsidised: number;
+  subsidy_cents: number | null;
+}
+
+export interface DirectoryTables {
+  service_points: ServicePointsTable;
+  service_point_services: ServicePointServicesTable;
+}
