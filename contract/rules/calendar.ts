@@ -93,11 +93,24 @@ export function createCalendar(data: CalendarData, options: CalendarOptions = {}
   const entries = new Map<string, CalendarDayEntry>();
   for (const year of Object.values(data.years)) for (const day of year.days) entries.set(day.date, day);
 
+  // Day kinds never change for a given calendar: remember them (opening hours ask about the same few dates all day).
+  const known = new Map<string, DayInfo>();
+
   function dayInfo(date: string): DayInfo {
+    let info = known.get(date);
+    if (!info) {
+      info = computeDayInfo(date);
+      if (known.size > 4096) known.clear();
+      known.set(date, info);
+    }
+    if (!info.yearKnown) options.onUnknownYear?.(date.slice(0, 4));
+    return info;
+  }
+
+  function computeDayInfo(date: string): DayInfo {
     const weekday = weekdayOf(date);
     const year = data.years[date.slice(0, 4)];
     const entry = entries.get(date);
-    if (year === undefined) options.onUnknownYear?.(date.slice(0, 4));
     const base = { date, weekday, yearKnown: year !== undefined, provisional: year?.status === 'provisional' };
     if (entry?.kind === 'holiday') return { ...base, kind: 'holiday', name: entry.name };
     if (entry?.kind === 'workday') return { ...base, kind: 'adjustedWorkday', name: entry.name };

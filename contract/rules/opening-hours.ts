@@ -44,6 +44,7 @@ export interface OpenStatus {
 }
 
 const TIME_PATTERN = /^([01]\d|2[0-4]):([0-5]\d)$/;
+const DAY_MS = 86_400_000;
 
 export function parseTime(time: string): number {
   const match = TIME_PATTERN.exec(time);
@@ -83,7 +84,9 @@ export function isOpenAllDay(hours: OpeningHours): boolean {
 
 /**
  * Whether the point is open at `instant`, and when it closes or next opens.
- * Looks back one day (for intervals past midnight) and ahead `lookAheadDays` (long holidays).
+ * Walks the days from yesterday (for intervals past midnight) forward, merging touching
+ * intervals (23:00–24:00 then 00:00–02:00 is one stretch), and stops as soon as the answer is
+ * known — usually within a day or two; at most `lookAheadDays` ahead (long holidays).
  */
 export function openStatusAt(
   hours: OpeningHours,
@@ -93,27 +96,31 @@ export function openStatusAt(
 ): OpenStatus {
   const { date: today } = chinaLocal(instant);
   const now = instant.getTime();
-  const spans: Array<[number, number]> = [];
+  const todayMidnight = chinaMidnight(today).getTime();
+  const horizon = todayMidnight + (lookAheadDays + 1) * DAY_MS;
+  let current: [number, number] | null = null;
   for (let offset = -1; offset <= lookAheadDays; offset += 1) {
-    const date = shiftDate(today, offset);
-    const midnight = chinaMidnight(date).getTime();
-    for (const interval of hoursForDay(hours, calendar.dayInfo(date))) {
-      const [start, end] = intervalMinutes(interval);
-      spans.push([midnight + start * 60_000, midnight + end * 60_000]);
+    const midnight = todayMidnight + offset * DAY_MS;
+    const day = calendar.dayInfo(offset === 0 ? today : shiftDate(today, offset));
+    const spans = hoursForDay(hours, day)
+      .map((interval) => intervalMinutes(interval))
+      .sort((a, b) => a[0] - b[0]);
+    for (const [start, end] of spans) {
+      const span: [number, number] = [midnight + start * 60_000, midnight + end * 60_000];
+      if (current && span[0] <= current[1]) {
+        current[1] = Math.max(current[1], span[1]);
+        continue;
+      }
+      if (current && current[0] <= now && now < current[1]) return { open: true, closesAt: new Date(current[1]), nextOpenAt: null };
+      // Spans come in time order, so the first one starting after now is the next opening.
+      if (span[0] > now) return { open: false, closesAt: null, nextOpenAt: new Date(span[0]) };
+      current = span;
     }
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push([...span]);
+  if (current && current[0] <= now && now < current[1]) {
+    return { open: true, closesAt: current[1] >= horizon ? null : new Date(current[1]), nextOpenAt: null };
   }
-  const horizon = chinaMidnight(shiftDate(today, lookAheadDays + 1)).getTime();
-  const current = merged.find(([start, end]) => start <= now && now < end);
-  if (current) return { open: true, closesAt: current[1] >= horizon ? null : new Date(current[1]), nextOpenAt: null };
-  const next = merged.find(([start]) => start > now);
-  return { open: false, closesAt: null, nextOpenAt: next ? new Date(next[0]) : null };
+  return { open: false, closesAt: null, nextOpenAt: null };
 }
 
 /** "08:00–17:00" or "18:00–次日02:00", "全天" for 00:00–24:00, "休息" for none; intervals joined by "、". */

@@ -113,6 +113,13 @@ describe('paging', () => {
     expect(small.length).toBeGreaterThan(50);
     expect(small.map((i) => i.id)).toEqual(large.map((i) => i.id));
     expect(new Set(small.map((i) => i.id)).size).toBe(small.length);
+    // Exactly the seeded points within 2 km, nearest first (ties by id), computed here by brute force.
+    const expected = servicePointSeed.points
+      .map((p) => ({ id: p.id, distance: distanceMetres(ORIGIN, p) }))
+      .filter((p) => p.distance <= 2000)
+      .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1))
+      .map((p) => p.id);
+    expect(small.map((i) => i.id)).toEqual(expected);
   });
 
   it('walks a name-ordered list the same way', async () => {

@@ -1,31 +1,21 @@
 /**
- * A grid-cell column for the location index: the world cut into 0.01° × 0.01° cells
- * (≈ 1.1 km × 0.83 km at 临江), numbered row by row so that the cells of one row inside a
- * bounding box form ONE contiguous integer range. A circle search then reads a handful of
- * `grid_cell BETWEEN a AND b` index ranges (3–4 rows for a 15-minute walk), so its cost
- * depends on how many points are near, not on the size of the table. Plain integers and
- * BETWEEN: portable to PostgreSQL as is.
+ * Grid columns for the location index: the map cut into 0.0025° × 0.0025° cells (≈ 280 m ×
+ * 210 m at 临江), each point stored with its cell's row and column. A circle search reads
+ * `grid_row IN (…) AND grid_col BETWEEN a AND b` — one short index range per row of the
+ * bounding box (≈ 10 rows for a 15-minute walk) on an index that also holds lat, lng,
+ * subcategory and id, so the candidates come from the index alone. Its cost depends on how
+ * many points are near, not on the size of the table. Plain integers: portable to PostgreSQL.
  */
-import type { BoundingBox, LatLng } from '@contract/rules/walking';
+import type { BoundingBox } from '@contract/rules/walking';
 
-const CELLS_PER_DEGREE = 100;
-/** Row stride: larger than the number of longitude cells (360 × 100). */
-const ROW_STRIDE = 100_000;
+const CELLS_PER_DEGREE = 400;
 
-const latRow = (lat: number) => Math.floor(lat * CELLS_PER_DEGREE) + 90 * CELLS_PER_DEGREE;
-const lngColumn = (lng: number) => Math.floor(lng * CELLS_PER_DEGREE) + 180 * CELLS_PER_DEGREE;
+export const gridRow = (lat: number) => Math.floor(lat * CELLS_PER_DEGREE);
+export const gridCol = (lng: number) => Math.floor(lng * CELLS_PER_DEGREE);
 
-export function gridCell({ lat, lng }: LatLng): number {
-  return latRow(lat) * ROW_STRIDE + lngColumn(lng);
-}
-
-/** The [first, last] cell numbers of each grid row the box touches. */
-export function gridCellRanges(box: BoundingBox): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const first = lngColumn(box.minLng);
-  const last = lngColumn(box.maxLng);
-  for (let row = latRow(box.minLat); row <= latRow(box.maxLat); row += 1) {
-    ranges.push([row * ROW_STRIDE + first, row * ROW_STRIDE + last]);
-  }
-  return ranges;
+/** The grid rows a box touches and the column range it spans in each of them. */
+export function gridCover(box: BoundingBox): { rows: number[]; firstCol: number; lastCol: number } {
+  const rows: number[] = [];
+  for (let row = gridRow(box.minLat); row <= gridRow(box.maxLat); row += 1) rows.push(row);
+  return { rows, firstCol: gridCol(box.minLng), lastCol: gridCol(box.maxLng) };
 }

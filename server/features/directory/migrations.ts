@@ -17,7 +17,8 @@ export const directoryMigrations: Record<string, Migration> = {
         .addColumn('address', 'text', (c) => c.notNull())
         .addColumn('lat', 'real', (c) => c.notNull())
         .addColumn('lng', 'real', (c) => c.notNull())
-        .addColumn('grid_cell', 'integer', (c) => c.notNull())
+        .addColumn('grid_row', 'integer', (c) => c.notNull())
+        .addColumn('grid_col', 'integer', (c) => c.notNull())
         .addColumn('phone', 'text', (c) => c.notNull())
         .addColumn('hours_json', 'text', (c) => c.notNull())
         .addColumn('operator', 'text', (c) => c.notNull())
@@ -27,8 +28,12 @@ export const directoryMigrations: Record<string, Migration> = {
         .addColumn('verified_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull())
         .execute();
-      // Circle searches: ranges of grid cells, then lat/lng inside the index entries (see grid.ts).
-      await db.schema.createIndex('service_points_location').on('service_points').columns(['grid_cell', 'lat', 'lng']).execute();
+      // Circle searches read one range per grid row; the index covers what the search needs (see grid.ts).
+      await db.schema
+        .createIndex('service_points_location')
+        .on('service_points')
+        .columns(['grid_row', 'grid_col', 'lat', 'lng', 'subcategory_id', 'id'])
+        .execute();
       // Lists without a location are ordered by name, then id (keyset paging).
       await db.schema.createIndex('service_points_name').on('service_points').columns(['name', 'id']).execute();
       await db.schema.createIndex('service_points_subcategory').on('service_points').column('subcategory_id').execute();

@@ -10,7 +10,7 @@ import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
-import { gridCellRanges } from './grid';
+import { gridCover } from './grid';
 
 export interface PointFilters {
   subcategories?: string[];
@@ -56,11 +56,13 @@ export async function findNearby(
   withHours: boolean,
 ): Promise<NearbyCandidate[]> {
   const box = boundingBox(origin, radius);
-  const ranges = gridCellRanges(box);
+  const cover = gridCover(box);
   let query = db
     .selectFrom('service_points')
     .select(['service_points.id', 'service_points.subcategory_id', 'service_points.lat', 'service_points.lng'])
-    .where((eb) => eb.or(ranges.map(([first, last]) => eb.between('service_points.grid_cell', first, last))))
+    .where('service_points.grid_row', 'in', cover.rows)
+    .where('service_points.grid_col', '>=', cover.firstCol)
+    .where('service_points.grid_col', '<=', cover.lastCol)
     .where('service_points.lat', '>=', box.minLat)
     .where('service_points.lat', '<=', box.maxLat)
     .where('service_points.lng', '>=', box.minLng)
@@ -77,6 +79,34 @@ export async function findNearby(
     candidates.push({ id: row.id, subcategory: row.subcategory_id, distance, hours_json: hours });
   }
   return candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The first search reach: a 250 m circle already holds a page in a town centre. */
+const FIRST_REACH_METRES = 250;
+
+/**
+ * The nearest `count` points within `radius` that come after `after` (distance, then id) and pass
+ * `keep`, plus whether more follow. Searches a small circle first and doubles it only while it
+ * holds too few: every point inside a reach is nearer than any point outside it, so the first
+ * `count` found inside are the first `count` of the whole circle. A page in a dense town costs a
+ * few dozen index entries instead of everything within 15 minutes.
+ */
+export async function nearestPage(
+  db: Kysely<Database>,
+  origin: LatLng,
+  radius: number,
+  filters: PointFilters,
+  options: { count: number; after?: { distance: number; id: string }; keep?: (candidate: NearbyCandidate) => boolean },
+): Promise<{ items: NearbyCandidate[]; more: boolean }> {
+  const { count, after, keep } = options;
+  let reach = Math.min(radius, (after?.distance ?? 0) + FIRST_REACH_METRES);
+  for (;;) {
+    const found = (await findNearby(db, origin, reach, filters, keep !== undefined)).filter(
+      (c) => (!after || c.distance > after.distance || (c.distance === after.distance && c.id > after.id)) && (!keep || keep(c)),
+    );
+    if (found.length > count || reach >= radius) return { items: found.slice(0, count), more: found.length > count };
+    reach = Math.min(radius, reach * 2);
+  }
 }
 
 /** Columns of a full point with its town and community names. */

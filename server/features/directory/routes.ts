@@ -32,7 +32,7 @@ import { serverCalendar } from '../../lib/calendar';
 import { badRequest, notFound } from '../../lib/errors';
 import { computeCoverage, groupCoverage } from './coverage';
 import { decodeCursor, encodeCursor } from './cursor';
-import { applyFilters, findNearby, parseHours, selectPoints, toSummary, type PointFilters, type PointRow } from './queries';
+import { applyFilters, nearestPage, parseHours, selectPoints, toSummary, type PointFilters, type PointRow } from './queries';
 
 const fieldError = (field: string, message: string) =>
   badRequest(`请检查填写的内容：${fieldLabel([field])}：${message}`, { [field]: `${fieldLabel([field])}：${message}` });
@@ -97,18 +97,16 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const origin: LatLng = { lat: query.lat, lng: query.lng };
         const radius = query.radius ?? DEFAULT_RADIUS_METRES;
         const after = query.cursor ? decodeCursor(query.cursor, 'distance') : null;
-        let candidates = await findNearby(app.db, origin, radius, filters, onlyOpen);
-        if (onlyOpen) candidates = candidates.filter((c) => isOpen(c.hours_json!, now));
-        if (after?.by === 'distance') {
-          candidates = candidates.filter((c) => c.distance > after.distance || (c.distance === after.distance && c.id > after.id));
-        }
-        const page = candidates.slice(0, query.limit);
-        const last = page[page.length - 1];
-        const rows = await rowsInOrder(page.map((c) => c.id));
+        const page = await nearestPage(app.db, origin, radius, filters, {
+          count: query.limit,
+          after: after?.by === 'distance' ? after : undefined,
+          keep: onlyOpen ? (c) => isOpen(c.hours_json!, now) : undefined,
+        });
+        const last = page.items[page.items.length - 1];
+        const rows = await rowsInOrder(page.items.map((c) => c.id));
         return {
           items: rows.map((row) => toSummary(row, now, calendar, origin)),
-          nextCursor:
-            candidates.length > query.limit ? encodeCursor({ by: 'distance', distance: last.distance, id: last.id }) : null,
+          nextCursor: page.more ? encodeCursor({ by: 'distance', distance: last.distance, id: last.id }) : null,
           origin: { ...origin, radius },
         };
       }

@@ -4,9 +4,9 @@ import servicePointSeed from '../../../seeds/service-points.json';
 import type { SeedServicePoint } from '../../../scripts/seeds/service-point-generator';
 import type { Database } from '../../db/schema';
 import type { SeedContext } from '../../lib/feature';
-import { gridCell } from './grid';
+import { gridCol, gridRow } from './grid';
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit (19 columns × 200). */
+/** Rows per INSERT: well under SQLite's bound-parameter limit (20 columns × 200). */
 const CHUNK = 200;
 
 /** Stores service points (seed or benchmark data); the category and grid cell are derived here. */
@@ -29,7 +29,8 @@ export async function insertServicePoints(db: Kysely<Database>, points: readonly
             address: point.address,
             lat: point.lat,
             lng: point.lng,
-            grid_cell: gridCell(point),
+            grid_row: gridRow(point.lat),
+            grid_col: gridCol(point.lng),
             phone: point.phone,
             hours_json: JSON.stringify(point.hours),
             operator: point.operator,

@@ -10,7 +10,8 @@ export interface ServicePointsTable {
   lat: number;
   lng: number;
   /** See grid.ts: the indexed cell that makes circle searches independent of table size. */
-  grid_cell: number;
+  grid_row: number;
+  grid_col: number;
   phone: string;
   /** OpeningHours (contract/rules/opening-hours.ts) as JSON: always read and written whole. */
   hours_json: string;
