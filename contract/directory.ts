@@ -113,6 +113,7 @@ export const serviceListQuerySchema = z
     /** A town code (9 digits). */
     town: optionalText(32),
     community: optionalText(64),
+    /** 'true' keeps only points open now (at the server's clock, holidays included); 'false' or absent lists all. */
     openNow: booleanFlag,
     limit: optionalNumber('请填写整数').refine(
       (v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= MAX_LIMIT),
@@ -129,6 +130,21 @@ export const serviceListQuerySchema = z
   })
   .transform((value) => ({ ...value, limit: value.limit ?? DEFAULT_LIMIT }));
 export type ServiceListQuery = z.infer<typeof serviceListQuerySchema>;
+
+/** What a client sends to GET /api/services (all optional; see serviceListQuerySchema for the rules). */
+export interface ServiceListParams {
+  category?: string;
+  q?: string;
+  lat?: number;
+  lng?: number;
+  radius?: number;
+  town?: string;
+  community?: string;
+  /** true = only points open now; false or absent = all. */
+  openNow?: boolean;
+  limit?: number;
+  cursor?: string;
+}
 
 export const servicePointSummarySchema = z.object({
   id: z.string(),
@@ -233,6 +249,8 @@ export const coverageQuerySchema = z
     }
   });
 export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
+/** What a client sends to GET /api/coverage: a location, or a community whose centre is used. */
+export type CoverageParams = { lat: number; lng: number } | { community: string };
 
 export const nearestPointSchema = z.object({
   id: z.string(),
