@@ -92,9 +92,11 @@ describe('database preparation', () => {
     await prepareDatabase(db, features, { privacy, now });
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
     expect(mode.rows[0].journal_mode).toBe('wal');
+    // Matched by code, not toThrow: better-sqlite3 builds its errors with the class of the first jest
+    // sandbox that loaded it in this worker, so they are not `instanceof Error` in later test files.
     await expect(
       db.insertInto('communities').values({ id: 'x', town_code: '999999999', name: 'x', is_demo: 1, lat: 0, lng: 0, phone: 'x', sort_order: 0 }).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
     await db.destroy();
   });
 
