@@ -14,6 +14,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
+const contractDir = path.resolve(root, 'contract');
 const isH5 = process.env.TARO_ENV === 'h5';
 const DEFAULT_MINI_API_BASE = 'http://127.0.0.1:3000';
 
@@ -47,12 +48,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': path.resolve(root, 'src'),
-      '@contract': path.resolve(root, 'contract'),
+      '@contract': contractDir,
     },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // contract/ (shared with the server) lives outside src/: compile its TypeScript too.
+      compile: { include: [contractDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -62,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      compile: { include: [contractDir] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

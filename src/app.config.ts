@@ -9,6 +9,7 @@ export default defineAppConfig({
       root: 'features/account',
       pages: ['pages/login/index', 'pages/settings/index', 'pages/privacy/index', 'pages/community/index'],
     },
+    { root: 'features/directory', pages: ['pages/detail/index', 'pages/coverage/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -23,9 +24,24 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/services/index', text: '服务' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '服务',
+        iconPath: 'assets/tabbar/services.png',
+        selectedIconPath: 'assets/tabbar/services-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

@@ -24,4 +24,12 @@ export const HOME_ENTRIES: HomeEntry[] = [
     tone: 'primary',
     path: SERVICES_PATH,
   },
+  {
+    id: 'entry-coverage',
+    label: '身边 15 分钟',
+    description: '步行能到的服务，缺什么一目了然',
+    icon: 'location',
+    tone: 'primary',
+    path: '/features/directory/pages/coverage/index',
+  },
 ];

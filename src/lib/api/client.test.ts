@@ -81,6 +81,14 @@ describe('api client', () => {
     expect(failure.retryable).toBe(true);
   });
 
+  it('tells apart an API that is not there (a gateway 502, a static 404 page) from the API’s own 404', async () => {
+    const gateway = await failureOf(createApiClient({ adapter: answering(502, '<html>Bad Gateway</html>') }).get('/api/towns'));
+    expect(gateway).toMatchObject({ code: 'UNAVAILABLE', message: '服务暂时连不上，请稍后重试', retryable: true });
+    const notFound = { error: { code: 'NOT_FOUND', message: '没有找到这个服务点' } };
+    const own = await failureOf(createApiClient({ adapter: answering(404, notFound) }).get('/api/services/9'));
+    expect(own).toMatchObject({ code: 'NOT_FOUND', message: '没有找到这个服务点', retryable: false });
+  });
+
   it('on 401 forgets the session and opens the login page, coming back to where the user was', async () => {
     useSession.getState().signIn({ token: 'expired', expiresAt: '2026-01-01T00:00:00Z', user: signedInUser });
     taroTestControl.setRoute('/features/directory/pages/detail/index', { id: '42' }, 2);

@@ -3,6 +3,7 @@ import { isAxiosError, isCancel } from 'axios';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
 const SERVER_TROUBLE_MESSAGE = '服务暂时出了点问题，请稍后重试';
+const UNAVAILABLE_MESSAGE = '服务暂时连不上，请稍后重试';
 
 /**
  * Every failed API call rejects with this: a Chinese message to show as is, the server's error code,
@@ -10,7 +11,8 @@ const SERVER_TROUBLE_MESSAGE = '服务暂时出了点问题，请稍后重试';
  */
 export class ApiFailure extends Error {
   readonly status: number | null;
-  readonly code: ErrorCode | 'NETWORK' | 'CANCELED';
+  /** The server's code; NETWORK = no answer at all; UNAVAILABLE = an answer, but not from our API (proxy, static server). */
+  readonly code: ErrorCode | 'NETWORK' | 'UNAVAILABLE' | 'CANCELED';
   readonly fields: Record<string, string> | undefined;
   readonly retryable: boolean;
 
@@ -47,6 +49,10 @@ export function toApiFailure(error: unknown): ApiFailure {
   }
   const status = response.status;
   const body = errorBodyOf(response.data);
+  if (!body && (status === 404 || status >= 500)) {
+    // e.g. a gateway's 502 or a static server's 404 page: the API itself is not there.
+    return new ApiFailure({ message: UNAVAILABLE_MESSAGE, status, code: 'UNAVAILABLE', retryable: true });
+  }
   if (status >= 500) {
     return new ApiFailure({
       message: body?.code === 'UPSTREAM_FAILED' ? body.message : SERVER_TROUBLE_MESSAGE,
@@ -55,7 +61,8 @@ export function toApiFailure(error: unknown): ApiFailure {
       retryable: true,
     });
   }
-  const fallbackCode: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+  const fallbackCode: ErrorCode =
+    status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
   return new ApiFailure({
     message: body?.message ?? `请求没有成功（${status}），请稍后重试`,
     status,

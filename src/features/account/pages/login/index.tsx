@@ -17,12 +17,12 @@ import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import '../account.scss';
 
-/** Demo accounts exist only in demo mode: outside it the server answers 404, which simply means "none". */
+/** Demo accounts exist only in demo mode: outside it the API answers NOT_FOUND, which simply means "none". */
 async function loadDemoAccounts(): Promise<DemoAccount[]> {
   try {
     return await fetchDemoAccounts();
   } catch (error) {
-    if (toApiFailure(error).status === 404) return [];
+    if (toApiFailure(error).code === 'NOT_FOUND') return [];
     throw error;
   }
 }
@@ -41,17 +41,16 @@ function DemoAccounts({ onPick, busy }: { onPick: (account: DemoAccount) => void
       <View className='text-title'>演示账号</View>
       <View className='text-secondary account__hint'>这是演示版本，选一个身份直接进入。</View>
       {data.map((account) => (
-        <Button
+        <View
           key={account.key}
           id={`login-demo-${account.key}`}
-          className='big-button account__choice'
-          size='large'
-          block
-          disabled={busy}
-          onClick={() => onPick(account)}
+          className={busy ? 'choice-card choice-card--busy' : 'choice-card'}
+          role='button'
+          onClick={() => !busy && onPick(account)}
         >
-          {account.displayName}（{account.description}）
-        </Button>
+          <View className='choice-card__title'>{account.displayName}</View>
+          <View className='text-secondary'>{account.description}</View>
+        </View>
       ))}
     </View>
   );
