@@ -8,7 +8,6 @@ import {
   logoutResultSchema,
   meResultSchema,
   wechatLoginBodySchema,
-  type DemoAccountKey,
 } from '@contract/auth';
 import { requireUser } from '../../lib/auth';
 import { forbidden, notFound, unauthenticated } from '../../lib/errors';
@@ -25,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['auth'], response: { 200: demoAccountListSchema } } },
     async () => {
       if (app.config.production) throw notFound('没有这个接口，请检查地址');
-      return { accounts: demoAccountDescriptions() as { key: DemoAccountKey; displayName: string; description: string }[] };
+      return { accounts: demoAccountDescriptions() };
     },
   );
 

@@ -1,16 +1,29 @@
+import { z } from 'zod';
 import accountSeed from '../../../seeds/accounts.json';
-import type { Role } from '@contract/auth';
+import { demoAccountKeySchema, roleSchema, type DemoAccount } from '@contract/auth';
 import type { SeedContext } from '../../lib/feature';
 
-type SeedAccount = (typeof accountSeed.accounts)[number] & {
-  scopeCommunityId?: string;
-  scopeTownCode?: string;
-  scopeServicePointId?: string;
-};
+/** seeds/accounts.json, checked: a typo in a role or key fails the seed instead of creating a broken user. */
+const seedAccountsSchema = z.object({
+  accounts: z.array(
+    z.object({
+      key: demoAccountKeySchema,
+      displayName: z.string().min(1),
+      description: z.string().min(1),
+      role: roleSchema,
+      communityId: z.string(),
+      scopeCommunityId: z.string().optional(),
+      scopeTownCode: z.string().optional(),
+      scopeServicePointId: z.string().optional(),
+      phone: z.string().regex(/^1\d{10}$/),
+      isVolunteer: z.boolean(),
+    }),
+  ),
+});
+const { accounts } = seedAccountsSchema.parse(accountSeed);
 
 /** The demo accounts; phones go in encrypted with their keyed hash, like any real user's. */
 export async function seedDemoAccounts({ db, privacy, now }: SeedContext): Promise<void> {
-  const accounts: SeedAccount[] = accountSeed.accounts;
   await db
     .insertInto('users')
     .values(
@@ -18,7 +31,7 @@ export async function seedDemoAccounts({ db, privacy, now }: SeedContext): Promi
         display_name: account.displayName,
         phone_encrypted: privacy.encrypt(account.phone),
         phone_hash: privacy.keyedHash(account.phone),
-        role: account.role as Role,
+        role: account.role,
         scope_community_id: account.scopeCommunityId ?? null,
         scope_town_code: account.scopeTownCode ?? null,
         scope_service_point_id: account.scopeServicePointId ?? null,
@@ -35,6 +48,6 @@ export async function seedDemoAccounts({ db, privacy, now }: SeedContext): Promi
 }
 
 /** For the login page's picker; descriptions come from the seed file, not the database. */
-export function demoAccountDescriptions(): { key: string; displayName: string; description: string }[] {
-  return accountSeed.accounts.map(({ key, displayName, description }) => ({ key, displayName, description }));
+export function demoAccountDescriptions(): DemoAccount[] {
+  return accounts.map(({ key, displayName, description }) => ({ key, displayName, description }));
 }
