@@ -36,7 +36,7 @@ export async function computeCoverage(db: Kysely<Database>, origin: LatLng): Pro
       .filter((n): n is { id: string; distance: number } => n !== undefined)
       .sort((a, b) => a.distance - b.distance)[0];
     const row = best ? rowsById.get(best.id) : undefined;
-    const minutes = best ? walkingMinutes(best.distance) : null;
+    const minutes = best ? walkingMinutes(Math.round(best.distance)) : null;
     const layer = minutes === null ? null : coverageLayerOf(minutes);
     return {
       id: definition.id,

@@ -129,7 +129,8 @@ export function toSummary(row: PointRow, now: Date, calendar: Calendar, origin: 
   const subcategory = findSubcategory(row.subcategory_id);
   const category = categoryTree.find((c) => c.id === row.category_id);
   const status = openStatusAt(parseHours(row.hours_json), now, calendar, directoryConfig.openingSearchDays);
-  const distance = origin ? distanceMetres(origin, row) : null;
+  // Minutes from the rounded metres shown beside them, so the two figures always agree.
+  const distance = origin ? Math.round(distanceMetres(origin, row)) : null;
   return {
     id: row.id,
     name: row.name,
@@ -145,7 +146,7 @@ export function toSummary(row: PointRow, now: Date, calendar: Calendar, origin: 
     lat: row.lat,
     lng: row.lng,
     phone: row.phone,
-    distanceMeters: distance === null ? null : Math.round(distance),
+    distanceMeters: distance,
     walkingMinutes: distance === null ? null : walkingMinutes(distance),
     openNow: status.open,
     closesAt: status.closesAt?.toISOString() ?? null,
