@@ -56,7 +56,7 @@ describe('app with an h5 build', () => {
     const staticDir = join(t.dir, 'h5');
     mkdirSync(join(staticDir, 'js'), { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>临江社区服务</title>');
-    writeFileSync(join(staticDir, 'js', 'app.js'), 'console.log("app")');
+    writeFileSync(join(staticDir, 'js', 'app.0123abcd.js'), 'console.log("app")');
     t = await createTestApp({ env: { STATIC_DIR: staticDir } });
   });
   afterAll(() => t.close());
@@ -65,9 +65,11 @@ describe('app with an h5 build', () => {
     const home = await t.app.inject({ method: 'GET', url: '/' });
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('临江社区服务');
-    const script = await t.app.inject({ method: 'GET', url: '/js/app.js' });
+    expect(home.headers['cache-control']).toBe('no-cache');
+    const script = await t.app.inject({ method: 'GET', url: '/js/app.0123abcd.js' });
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('falls back to index.html for other pages but keeps a JSON 404 under /api', async () => {

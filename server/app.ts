@@ -40,6 +40,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const app = Fastify({
     logger: options.logger === false ? false : privateLoggerOptions(config.logLevel, options.logger),
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,7 +112,17 @@ function acceptEmptyJsonBodies(app: FastifyInstance): void {
  */
 async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
   const built = existsSync(join(staticDir, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      prefix: '/',
+      wildcard: false,
+      cacheControl: false,
+      // Built files carry a content hash in their name and never change; index.html must always be fresh.
+      setHeaders: (response, path) =>
+        response.setHeader('cache-control', /\.[0-9a-f]{8}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   else {
     app.get('/', async (_request, reply) =>
       reply

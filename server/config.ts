@@ -19,6 +19,8 @@ export interface Config {
   /** Sign-in and consent requests allowed per IP per minute. */
   authRateLimitPerMinute: number;
   logLevel: string;
+  /** Behind a reverse proxy (TRUST_PROXY=true): take the client IP from X-Forwarded-For, so rate limits are per user. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -80,5 +82,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionTtlDays: positiveInt(env, 'SESSION_TTL_DAYS', 30),
     authRateLimitPerMinute: positiveInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }
