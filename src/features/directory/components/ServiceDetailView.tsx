@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components';
+import type { ServicePointDetail } from '@contract/directory';
+import type { ReactNode } from 'react';
+import { AppIcon, type IconName } from '@/lib/ui/icons';
+import { dateText, distanceText, openState, priceText } from '../format';
+import { DemoMark } from './DemoMark';
+import { HoursTable } from './HoursTable';
+
+function FactRow({ id, icon, label, children }: { id: string; icon: IconName; label: string; children: ReactNode }) {
+  return (
+    <View id={id} className='fact-row'>
+      <View className='fact-row__icon'>
+        <AppIcon name={icon} />
+      </View>
+      <View>
+        <View className='fact-row__label'>{label}</View>
+        <View className='fact-row__value'>{children}</View>
+      </View>
+    </View>
+  );
+}
+
+interface ServiceDetailViewProps {
+  point: ServicePointDetail;
+  /** "您的位置" / "新市社区": where the distance is measured from, or null. */
+  originLabel: string | null;
+  now?: Date;
+}
+
+/** Everything about one service point, most deciding first: open or not, how far, how to reach them. */
+export function ServiceDetailView({ point, originLabel, now }: ServiceDetailViewProps) {
+  const state = openState(point, now);
+  const distance = distanceText(point);
+  return (
+    <View>
+      <View className='detail__head card'>
+        <View className='detail__title-row'>
+          <View className='text-heading' id='detail-name'>
+            {point.name}
+          </View>
+          {point.isDemo ? <DemoMark /> : null}
+        </View>
+        <View className='text-secondary'>
+          {point.categoryName} · {point.subcategoryName}
+        </View>
+        <View id='detail-state' className={`detail__state service-card__state ${state.open ? 'is-open' : 'is-closed'}`}>
+          <Text className='service-card__state-word'>
+            {state.open ? '● ' : '○ '}
+            {state.word}
+          </Text>
+          <Text className='service-card__state-detail'>{state.detail}</Text>
+        </View>
+      </View>
+
+      <View className='detail__facts card'>
+        {distance ? (
+          <FactRow id='detail-distance' icon='location' label={`距离（从${originLabel ?? '您选的位置'}）`}>
+            <Text className='fact-row__value--strong'>
+              {distance.distance} · {distance.walking}
+            </Text>
+          </FactRow>
+        ) : null}
+        <FactRow id='detail-address' icon='location' label='地址'>
+          {point.address}
+          {point.communityName ? `（${point.communityName}）` : ''}
+        </FactRow>
+        <FactRow id='detail-phone' icon='phone' label='电话'>
+          {point.phone}
+        </FactRow>
+      </View>
+
+      <HoursTable hours={point.hours} />
+
+      {point.services.length > 0 ? (
+        <View id='detail-services' className='card'>
+          <View className='text-title section-title'>服务和价格</View>
+          {point.services.map((service) => (
+            <View key={service.name} className='price-row'>
+              <View>{service.name}</View>
+              <View className='price-row__price'>{priceText(service)}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {point.description ? (
+        <View id='detail-description' className='card'>
+          {point.description}
+        </View>
+      ) : null}
+
+      <View id='detail-accessibility' className='card'>
+        <View className='text-title section-title'>无障碍和适老设施</View>
+        {point.accessibility.length > 0 ? (
+          <View className='tag-list'>
+            {point.accessibility.map((item) => (
+              <Text key={item} className='tag'>
+                ✓ {item}
+              </Text>
+            ))}
+          </View>
+        ) : (
+          <View className='text-secondary'>暂无登记的无障碍设施，出行前可先打电话问问。</View>
+        )}
+      </View>
+
+      <View id='detail-about' className='card text-secondary'>
+        <View>运营单位：{point.operator}</View>
+        <View>信息核实日期：{dateText(point.verifiedAt)}</View>
+        {point.isDemo ? <View>这是演示用的虚构服务点，电话和地址不能真实使用。</View> : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,88 @@
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import { taroMock, taroTestControl } from '../../../../tests-client/taroMock';
+import { ApiFailure } from '@/lib/api/failure';
+import { initialSettings, useSettings } from '@/lib/stores/settings';
+import ServicesPage from '@/pages/services/index';
+import { fetchServices } from '../api';
+import { useOrigin } from '../origin';
+import { page, summary } from '../testFixtures';
+
+jest.mock('../api');
+const mockedFetch = jest.mocked(fetchServices);
+const XINSHI = { id: 'xinshi', name: '新市社区', lat: 41.811, lng: 126.925 };
+const click = (id: string) => act(() => fireEvent.click(document.getElementById(id)!));
+const lastQuery = () => mockedFetch.mock.calls.at(-1)![0];
+
+beforeEach(() => {
+  taroTestControl.reset();
+  mockedFetch.mockReset();
+  useSettings.setState({ ...initialSettings(), firstLaunchDone: true, community: { id: 'xinshi', name: '新市社区', phone: '0439-5210548' } });
+  useOrigin.setState({ here: null, status: 'idle', useLocation: false, community: XINSHI });
+});
+
+describe('服务 tab', () => {
+  it('lists points near the chosen community, says where distances are from, and opens a card’s detail', async () => {
+    mockedFetch.mockResolvedValue(page([summary(), summary({ id: 'sp-yanjiang-elder-canteen', name: '沿江社区长者食堂', distanceMeters: 579, walkingMinutes: 8 })]));
+    const { findByText, getByText } = render(<ServicesPage />);
+    expect(await findByText('新市社区长者食堂')).toBeTruthy();
+    expect(getByText('距离从：新市社区')).toBeTruthy();
+    expect(lastQuery()).toMatchObject({ origin: { lat: 41.811, lng: 126.925 }, radius: undefined, openNow: false, category: '' });
+    const cards = document.querySelectorAll('[id^="service-card-"]');
+    expect([...cards].map((c) => c.id)).toEqual(['service-card-sp-xinshi-elder-canteen', 'service-card-sp-yanjiang-elder-canteen']);
+    expect(getByText('已显示全部 2 个（步行 15 分钟内）')).toBeTruthy();
+    click('service-card-sp-yanjiang-elder-canteen');
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/directory/pages/detail/index?id=sp-yanjiang-elder-canteen' });
+  });
+
+  it('filters by category, subcategory and 营业中, and explains an empty result with a next step', async () => {
+    mockedFetch.mockResolvedValue(page([summary()]));
+    const { findByText } = render(<ServicesPage />);
+    await findByText('新市社区长者食堂');
+    click('category-elderly');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ category: 'elderly' }));
+    mockedFetch.mockResolvedValue(page([]));
+    click('subcategory-elder-canteen');
+    click('chip-open-now');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ category: 'elder-canteen', openNow: true }));
+    expect(await findByText('步行 15 分钟内没有找到长者食堂/助餐点（营业中）')).toBeTruthy();
+
+    mockedFetch.mockResolvedValue(page([summary({ distanceMeters: 2500, walkingMinutes: 34 })]));
+    click('empty-widen');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ radius: 20000, category: 'elder-canteen', openNow: true }));
+    expect(await findByText('2.5 公里 · 步行约 34 分钟')).toBeTruthy();
+  });
+
+  it('loads the next page by cursor without repeating points', async () => {
+    mockedFetch.mockResolvedValueOnce(page([summary()], 'c1'));
+    mockedFetch.mockResolvedValueOnce(page([summary(), summary({ id: 'sp-2', name: '第二个' })], null));
+    const { findByText, getByText } = render(<ServicesPage />);
+    await findByText('新市社区长者食堂');
+    click('list-more');
+    expect(await findByText('第二个')).toBeTruthy();
+    expect(lastQuery()).toMatchObject({ cursor: 'c1' });
+    expect(document.querySelectorAll('[id^="service-card-"]')).toHaveLength(2);
+    expect(getByText('已显示全部 2 个（步行 15 分钟内）')).toBeTruthy();
+  });
+
+  it('shows the reason and 重试 when the list fails, and recovers', async () => {
+    mockedFetch.mockRejectedValueOnce(new ApiFailure({ message: '网络不给力，请稍后重试', status: null, code: 'NETWORK', retryable: true }));
+    const { findByText } = render(<ServicesPage />);
+    expect(await findByText('网络不给力，请稍后重试')).toBeTruthy();
+    mockedFetch.mockResolvedValue(page([summary()]));
+    click('error-retry');
+    expect(await findByText('新市社区长者食堂')).toBeTruthy();
+  });
+
+  it('without any origin explains why it wants the location before asking, and lists by name', async () => {
+    useSettings.setState({ community: null });
+    useOrigin.setState({ community: null });
+    mockedFetch.mockResolvedValue(page([summary({ distanceMeters: null, walkingMinutes: null })]));
+    const { findByText, getByText } = render(<ServicesPage />);
+    await findByText('新市社区长者食堂');
+    expect(getByText('用您的位置计算距离和步行时间')).toBeTruthy();
+    expect(lastQuery()).toMatchObject({ origin: null });
+    expect(document.querySelector('.service-card__distance')).toBeNull();
+    click('origin-choose-community');
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/account/pages/community/index' });
+  });
+});

@@ -1,0 +1,110 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ServicePointSummary } from '@contract/directory';
+import { findCategory, findSubcategory } from '@contract/rules/categories';
+import { EmptyState } from '@/lib/ui/EmptyState';
+import { ErrorState } from '@/lib/ui/ErrorState';
+import { LoadingState } from '@/lib/ui/LoadingState';
+import type { ServiceFilters, ServiceList } from '../useServiceList';
+import { ServiceCard } from './ServiceCard';
+
+interface ServiceResultsProps {
+  list: ServiceList;
+  filters: ServiceFilters;
+  hasOrigin: boolean;
+  onChange: (next: Partial<ServiceFilters>) => void;
+  onClear: () => void;
+  onOpen: (point: ServicePointSummary) => void;
+}
+
+/** What was looked for, in words: "长者食堂/助餐点", "“理发”相关的服务", "服务点". */
+function lookedFor(filters: ServiceFilters): string {
+  const kind = findSubcategory(filters.subcategory)?.name ?? findCategory(filters.category)?.name;
+  if (filters.q) return `${kind ? `${kind}中` : ''}与“${filters.q}”相关的服务`;
+  return kind ?? '服务点';
+}
+
+/** Why the list is empty and the one next step that most likely helps. */
+function EmptyResults({ filters, hasOrigin, onChange, onClear }: Omit<ServiceResultsProps, 'list' | 'onOpen'>) {
+  const what = lookedFor(filters);
+  const filtered = Boolean(filters.q || filters.category || filters.openNow);
+  const clearLink = filtered ? (
+    <View id='empty-clear' className='origin-bar__link results__clear' role='button' onClick={onClear}>
+      清除全部筛选
+    </View>
+  ) : null;
+  if (hasOrigin && filters.nearby) {
+    return (
+      <>
+        <EmptyState
+          title={`步行 15 分钟内没有找到${what}${filters.openNow ? '（营业中）' : ''}`}
+          description='可以扩大到更远的地方查找，结果仍按距离排列。'
+          actionText='扩大范围查找'
+          actionId='empty-widen'
+          onAction={() => onChange({ nearby: false })}
+        />
+        {clearLink}
+      </>
+    );
+  }
+  if (filters.openNow) {
+    return (
+      <>
+        <EmptyState
+          title={`现在没有营业中的${what}`}
+          description='也看看已打烊的，卡片上写着下次开门的时间。'
+          actionText='包括已打烊的'
+          actionId='empty-open-any'
+          onAction={() => onChange({ openNow: false })}
+        />
+        {clearLink}
+      </>
+    );
+  }
+  return filtered ? (
+    <EmptyState
+      title={`没有找到${what}`}
+      description='换个说法试试，比如“食堂”“药店”，或清除筛选看看全部服务点。'
+      actionText='清除全部筛选'
+      actionId='empty-clear'
+      onAction={onClear}
+    />
+  ) : (
+    <EmptyState title='这里还没有服务点' description='请稍后再来看看。' />
+  );
+}
+
+export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, onOpen }: ServiceResultsProps) {
+  if (list.loading && list.items.length === 0) return <LoadingState rows={4} />;
+  if (list.failure) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
+  if (list.items.length === 0) {
+    return <EmptyResults filters={filters} hasOrigin={hasOrigin} onChange={onChange} onClear={onClear} />;
+  }
+  return (
+    <View className='service-results' id='service-results' aria-busy={list.loading ? 'true' : 'false'}>
+      {list.items.map((point) => (
+        <ServiceCard key={point.id} point={point} onOpen={onOpen} />
+      ))}
+      <View className='service-results__footer' role='status'>
+        {list.moreFailure ? (
+          <>
+            <View className='state-panel__error'>{list.moreFailure.message}</View>
+            <Button id='list-more-retry' className='big-button' type='primary' onClick={list.loadMore}>
+              重试
+            </Button>
+          </>
+        ) : list.loadingMore ? (
+          <View className='text-secondary'>正在加载更多…</View>
+        ) : list.hasMore ? (
+          <Button id='list-more' className='big-button' onClick={list.loadMore}>
+            加载更多
+          </Button>
+        ) : (
+          <View className='text-secondary' id='list-end'>
+            已显示全部 {list.items.length} 个{hasOrigin && filters.nearby ? '（步行 15 分钟内）' : ''}
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

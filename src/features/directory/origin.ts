@@ -1,0 +1,111 @@
+/**
+ * Where distances are measured from (DOMAIN.md §1): the user's position when they allowed it, otherwise the
+ * centre of the community they picked (settings store, via the account's community picker), otherwise nowhere
+ * (the list is then sorted by name, without distances).
+ *
+ * The position itself is never stored (it is personal data and goes stale); only "the user allowed it", so the
+ * next launch asks Taro again without the explanation. The picked community's coordinates are remembered here.
+ */
+import Taro from '@tarojs/taro';
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { LatLng } from '@contract/rules/walking';
+import { fetchTowns } from '@/lib/api/endpoints';
+import { taroJSONStorage } from '@/lib/stores/taroStorage';
+import { wgs84ToGcj02 } from './geo';
+
+export type LocationStatus = 'idle' | 'locating' | 'denied' | 'unavailable';
+
+export interface CommunityPlace extends LatLng {
+  id: string;
+  name: string;
+}
+
+export interface Origin extends LatLng {
+  kind: 'location' | 'community';
+  /** Shown as "距离从：…". */
+  label: string;
+  communityId: string | null;
+}
+
+interface OriginState {
+  /** This session's position (GCJ-02), or null. Not persisted. */
+  here: LatLng | null;
+  status: LocationStatus;
+  /** The user allowed their location: use it (and ask Taro again on the next launch). */
+  useLocation: boolean;
+  /** The picked community with its centre, resolved from /api/towns. */
+  community: CommunityPlace | null;
+  locate: () => Promise<void>;
+  /** Measure from the community from now on (the picker page sets which one). */
+  preferCommunity: () => void;
+  setCommunity: (community: CommunityPlace | null) => void;
+}
+
+/** Browsers report WGS-84 and Taro's h5 getLocation only accepts 'wgs84'; WeChat converts to GCJ-02 itself. */
+async function currentPosition(): Promise<LatLng> {
+  if (process.env.TARO_ENV === 'h5') {
+    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' });
+    return wgs84ToGcj02({ lat: latitude, lng: longitude });
+  }
+  const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+  return { lat: latitude, lng: longitude };
+}
+
+/** WeChat says "auth deny"/"authorize no response", browsers "User denied Geolocation". */
+function isRefusal(error: unknown): boolean {
+  const message = String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? '');
+  return /deny|denied|permission|authorize/i.test(message);
+}
+
+export const useOrigin = create<OriginState>()(
+  persist(
+    (set, get) => ({
+      here: null,
+      status: 'idle',
+      useLocation: false,
+      community: null,
+      locate: async () => {
+        if (get().status === 'locating') return;
+        set({ status: 'locating' });
+        try {
+          const here = await currentPosition();
+          set({ here, status: 'idle', useLocation: true });
+        } catch (error) {
+          set({ here: null, status: isRefusal(error) ? 'denied' : 'unavailable', useLocation: false });
+        }
+      },
+      preferCommunity: () => set({ useLocation: false, here: null, status: 'idle' }),
+      setCommunity: (community) => set({ community }),
+    }),
+    {
+      name: 'lj-directory-origin',
+      storage: taroJSONStorage,
+      partialize: ({ useLocation, community }) => ({ useLocation, community }),
+    },
+  ),
+);
+
+export function originOf(state: Pick<OriginState, 'here' | 'useLocation' | 'community'>): Origin | null {
+  if (state.useLocation && state.here) return { ...state.here, kind: 'location', label: '您的位置', communityId: null };
+  if (state.community) {
+    const { id, name, lat, lng } = state.community;
+    return { lat, lng, kind: 'community', label: name, communityId: id };
+  }
+  return null;
+}
+
+/** The centre of a community, from the town list (cached for the session). */
+let townsRequest: ReturnType<typeof fetchTowns> | null = null;
+export async function findCommunityPlace(id: string): Promise<CommunityPlace | null> {
+  townsRequest ??= fetchTowns().catch((error: unknown) => {
+    townsRequest = null;
+    throw error;
+  });
+  const towns = await townsRequest;
+  for (const town of towns) {
+    const found = town.communities.find((c) => c.id === id);
+    if (found) return { id: found.id, name: found.name, lat: found.lat, lng: found.lng };
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+import { act, fireEvent, render, within } from '@testing-library/react';
+import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { initialSettings, useSettings } from '@/lib/stores/settings';
+import { fetchServiceDetail } from '../../api';
+import { useOrigin } from '../../origin';
+import { detail } from '../../testFixtures';
+import ServiceDetailPage from './index';
+
+jest.mock('../../api');
+// The shared Taro mock has no share hook or title setter; the page only registers / calls them.
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('@tarojs/taro');
+  const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'ok' }));
+  return { ...actual, useShareAppMessage: jest.fn(), setNavigationBarTitle, default: { ...actual.default, setNavigationBarTitle } };
+});
+const mockedDetail = jest.mocked(fetchServiceDetail);
+
+beforeEach(() => {
+  taroTestControl.reset();
+  taroTestControl.setRoute('/features/directory/pages/detail/index', { id: 'sp-xinshi-elder-canteen' }, 2);
+  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
+  useOrigin.setState({ here: null, status: 'idle', useLocation: false, community: { id: 'xinshi', name: '新市社区', lat: 41.811, lng: 126.925 } });
+  mockedDetail.mockReset();
+});
+
+describe('服务点详情', () => {
+  it('asks with the origin and shows hours for the week with today marked, prices with subsidy, and facts', async () => {
+    mockedDetail.mockResolvedValue(detail());
+    const { findByText, getByText } = render(<ServiceDetailPage />);
+    expect(await findByText('新市社区长者食堂')).toBeTruthy();
+    expect(mockedDetail).toHaveBeenCalledWith('sp-xinshi-elder-canteen', { lat: 41.811, lng: 126.925 });
+
+    const hours = within(document.getElementById('detail-hours')!);
+    const today = document.getElementById('hours-thu')!;
+    expect(today.className).toContain('hours-row--today');
+    expect(today.getAttribute('aria-current')).toBe('date');
+    expect(today.textContent).toBe('周四（今天）06:30–18:30');
+    expect(document.getElementById('hours-sun')!.textContent).toBe('周日休息');
+    expect(document.querySelectorAll('.hours-row--today')).toHaveLength(1);
+    expect(hours.getByText('法定节假日')).toBeTruthy();
+    expect(document.getElementById('hours-today-note')).toBeNull();
+
+    expect(getByText('¥3.00/餐（已补贴 ¥2.00）')).toBeTruthy();
+    expect(getByText('¥2.00/次')).toBeTruthy();
+    expect(getByText('免费')).toBeTruthy();
+    expect(document.getElementById('detail-distance')!.textContent).toContain('约 130 米 · 步行约 2 分钟');
+    expect(document.getElementById('detail-distance')!.textContent).toContain('距离（从新市社区）');
+    expect(getByText('信息核实日期：2026年11月15日')).toBeTruthy();
+    expect(getByText('✓ 无障碍坡道')).toBeTruthy();
+    expect(getByText('演示数据')).toBeTruthy();
+
+    act(() => fireEvent.click(document.getElementById('detail-call')!));
+    expect(taroMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0439-5384293' });
+  });
+
+  it('on a holiday says which hours apply today', async () => {
+    const point = detail();
+    point.hours.today = { date: '2026-10-01', kind: 'holiday', label: '国庆节', intervals: [], text: '休息' };
+    mockedDetail.mockResolvedValue(point);
+    const { findByText } = render(<ServiceDetailPage />);
+    expect(await findByText('今天是国庆节，按节假日时间营业：休息')).toBeTruthy();
+  });
+
+  it('says when the point no longer exists, with a way back', async () => {
+    const { ApiFailure } = await import('@/lib/api/failure');
+    mockedDetail.mockRejectedValue(new ApiFailure({ message: '没有找到这个服务点，它可能已经下线', status: 404, code: 'NOT_FOUND', retryable: false }));
+    const { findByText } = render(<ServiceDetailPage />);
+    expect(await findByText('没有找到这个服务点，它可能已经下线')).toBeTruthy();
+    act(() => fireEvent.click(document.getElementById('detail-back')!));
+    expect(taroMock.navigateBack).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,86 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useCallback, useEffect } from 'react';
+import type { ServicePointDetail } from '@contract/directory';
+import { goBack } from '@/lib/navigation';
+import { EmptyState } from '@/lib/ui/EmptyState';
+import { ErrorState } from '@/lib/ui/ErrorState';
+import { LoadingState } from '@/lib/ui/LoadingState';
+import { PageRoot } from '@/lib/ui/PageRoot';
+import { useRequest } from '@/lib/useRequest';
+import { fetchServiceDetail } from '../../api';
+import { ServiceDetailView } from '../../components/ServiceDetailView';
+import { openState } from '../../format';
+import { detailUrl } from '../../paths';
+import { useDirectoryOrigin } from '../../useDirectoryOrigin';
+import '../../directory.scss';
+
+function call(point: ServicePointDetail): void {
+  Taro.makePhoneCall({ phoneNumber: point.phone }).catch(() => undefined); // Cancelled by the user: nothing to say.
+}
+
+/** WeChat opens its own map; a browser opens Amap's web page (it takes GCJ-02 coordinates, as ours are). */
+function navigate(point: ServicePointDetail): void {
+  if (process.env.TARO_ENV === 'h5') {
+    const query = `position=${point.lng},${point.lat}&name=${encodeURIComponent(point.name)}&coordinate=gaode&callnative=1`;
+    window.location.href = `https://uri.amap.com/marker?${query}`;
+    return;
+  }
+  Taro.openLocation({ latitude: point.lat, longitude: point.lng, name: point.name, address: point.address, scale: 17 }).catch(() =>
+    Taro.showToast({ title: '暂时打不开地图，请稍后重试', icon: 'none' }),
+  );
+}
+
+export default function ServiceDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const { origin } = useDirectoryOrigin();
+  const lat = origin?.lat;
+  const lng = origin?.lng;
+  const load = useCallback(
+    () => fetchServiceDetail(id, lat !== undefined && lng !== undefined ? { lat, lng } : null),
+    [id, lat, lng],
+  );
+  const { data: point, failure, loading, reload } = useRequest(load);
+
+  useEffect(() => {
+    if (point) void Taro.setNavigationBarTitle({ title: point.name });
+  }, [point]);
+
+  useShareAppMessage(() => ({
+    title: point ? `${point.name}（${openState(point).word}）` : '临江社区服务',
+    path: detailUrl(id),
+  }));
+
+  let body;
+  if (!id) {
+    body = <EmptyState title='没有指明要看哪个服务点' actionText='去找服务' actionId='detail-back' onAction={() => void goBack()} />;
+  } else if (loading && !point) {
+    body = <LoadingState rows={4} />;
+  } else if (failure) {
+    body =
+      failure.status === 404 ? (
+        <EmptyState title={failure.message} description='可以回到列表找找附近的其他服务点。' actionText='返回' actionId='detail-back' onAction={() => void goBack()} />
+      ) : (
+        <ErrorState message={failure.message} onRetry={reload} />
+      );
+  } else if (point) {
+    body = (
+      <>
+        <View id='detail-back' className='origin-bar__link detail__back' role='link' onClick={() => void goBack()}>
+          ‹ 返回
+        </View>
+        <ServiceDetailView point={point} originLabel={origin?.label ?? null} />
+        <View className='detail-bar'>
+          <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>
+            打电话
+          </Button>
+          <Button id='detail-navigate' className='big-button detail-bar__button' size='large' onClick={() => navigate(point)}>
+            导航
+          </Button>
+        </View>
+      </>
+    );
+  }
+  return <PageRoot className='detail'>{body}</PageRoot>;
+}

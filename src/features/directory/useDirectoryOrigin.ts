@@ -1,0 +1,55 @@
+import { useEffect, useMemo } from 'react';
+import { COMMUNITY_PICKER_PATH, openPath } from '@/lib/navigation';
+import { useSession } from '@/lib/stores/session';
+import { useSettings } from '@/lib/stores/settings';
+import { findCommunityPlace, originOf, useOrigin, type LocationStatus, type Origin } from './origin';
+
+export interface DirectoryOrigin {
+  origin: Origin | null;
+  status: LocationStatus;
+  /** Ask for the position (after the page has said why). */
+  locate: () => void;
+  /** Measure from a community: opens the account's community picker, which remembers the choice. */
+  chooseCommunity: () => void;
+}
+
+let askedThisSession = false;
+
+/** The origin for distances, kept in step with the community chosen in the account pages. */
+export function useDirectoryOrigin(): DirectoryOrigin {
+  const { here, status, useLocation, community, locate, preferCommunity, setCommunity } = useOrigin();
+  const chosenId = useSettings((s) => s.community?.id ?? null);
+  const ownId = useSession((s) => s.user?.communityId ?? null);
+  const pickedId = chosenId ?? ownId;
+
+  // The user allowed their location before: ask Taro again once per launch (no second explanation).
+  useEffect(() => {
+    if (useLocation && !here && !askedThisSession) {
+      askedThisSession = true;
+      void locate();
+    }
+  }, [useLocation, here, locate]);
+
+  useEffect(() => {
+    if (!pickedId || pickedId === community?.id) return;
+    let current = true;
+    findCommunityPlace(pickedId).then(
+      (place) => current && place && setCommunity(place),
+      () => undefined, // Offline: keep the previous origin; the list shows its own network error.
+    );
+    return () => {
+      current = false;
+    };
+  }, [pickedId, community?.id, setCommunity]);
+
+  const origin = useMemo(() => originOf({ here, useLocation, community }), [here, useLocation, community]);
+  return {
+    origin,
+    status,
+    locate: () => void locate(),
+    chooseCommunity: () => {
+      preferCommunity();
+      void openPath(COMMUNITY_PICKER_PATH);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { ServiceDirectory } from '@/features/directory/components/ServiceDirectory';
+import { useServiceDirectory } from '@/features/directory/useServiceDirectory';
+import { PageRoot } from '@/lib/ui/PageRoot';
+
+/** 服务 tab (main package): only wiring; the directory's UI lives in src/features/directory/components. */
+export default function ServicesPage() {
+  const directory = useServiceDirectory();
+  usePullDownRefresh(() => {
+    void directory.list.refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => directory.list.loadMore());
+  return (
+    <PageRoot className='services'>
+      <ServiceDirectory {...directory} />
+    </PageRoot>
+  );
+}
