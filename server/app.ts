@@ -57,7 +57,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await db.destroy();
   });
 
-  const prepared = await prepareDatabase(db, features, { privacy, now: clock() });
+  const prepared = await prepareDatabase(db, features, { privacy, now: clock() }).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   if (prepared.migrated.length > 0) app.log.info({ migrations: prepared.migrated }, 'database migrated');
   if (prepared.seeded.length > 0) app.log.info({ features: prepared.seeded }, 'database seeded');
 
