@@ -56,6 +56,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // contract/ (shared with the server) lives outside src/: compile its TypeScript too.
       compile: { include: [contractDir] },
+      // Overrides of NutUI win by specificity (.page-root .x), not by source order, so chunk CSS order does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -66,6 +68,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [contractDir] },
+      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI and src/lib.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
