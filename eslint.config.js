@@ -67,6 +67,14 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The DOM types are in the server's TypeScript program for e2e/ (browser code in page.evaluate): keep the
+    // server and the shared contract off browser globals all the same.
+    files: ['server/**/*.ts', 'contract/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],
+    },
+  },
+  {
     // Plain .js files in this repo are CommonJS (configs, the lint rule, tool stubs).
     files: ['**/*.{js,cjs}'],
     languageOptions: { sourceType: 'commonjs' },
