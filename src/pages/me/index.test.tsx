@@ -1,0 +1,61 @@
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import type { AxiosAdapter } from 'axios';
+import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
+import { api } from '@/lib/api/client';
+import { useSession } from '@/lib/stores/session';
+import { initialSettings, useSettings } from '@/lib/stores/settings';
+import MePage from './index';
+
+const worker = {
+  id: 3,
+  displayName: '张敏',
+  maskedPhone: '138****2468',
+  role: 'worker' as const,
+  isVolunteer: false,
+  communityId: 'xinshi',
+  communityName: '新市社区',
+  scope: { communityId: 'xinshi', townCode: null, servicePointId: null },
+  consentVersion: '2026-11-28',
+};
+
+let calls: string[] = [];
+const server: AxiosAdapter = async (config) => {
+  calls.push(`${config.method?.toUpperCase()} ${config.url} ${config.headers.get('Authorization') ?? ''}`.trim());
+  return { data: { ok: true }, status: 200, statusText: 'OK', headers: {}, config };
+};
+
+beforeEach(() => {
+  taroTestControl.reset();
+  calls = [];
+  api.defaults.adapter = server;
+  useSession.getState().clear();
+  useSettings.setState({ ...initialSettings(), firstLaunchDone: true, consentVersion: '2026-11-28' });
+});
+
+describe('我的', () => {
+  it('signed out: offers 登录, coming back to 我的', () => {
+    render(<MePage />);
+    fireEvent.click(document.getElementById('me-login')!);
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({
+      url: `/features/account/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}`,
+    });
+  });
+
+  it('signed in: shows name, masked phone, role and community; 退出登录 asks first, then revokes the session', async () => {
+    useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: worker });
+    const { getByText } = render(<MePage />);
+    expect(getByText('手机号：138****2468')).toBeTruthy();
+    expect(getByText('身份：社区工作人员')).toBeTruthy();
+    expect(getByText('社区：新市社区')).toBeTruthy();
+
+    taroMock.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(document.getElementById('me-logout')!);
+    await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledTimes(1));
+    expect(useSession.getState().token).toBe('tok');
+
+    fireEvent.click(document.getElementById('me-logout')!);
+    await waitFor(() => expect(useSession.getState().token).toBeNull());
+    expect(calls).toEqual(['POST /api/auth/logout Bearer tok']);
+    expect(document.getElementById('me-login')).not.toBeNull();
+  });
+});
