@@ -18,6 +18,9 @@ interface TaroNode { uid?: string; sid?: string; v?: string; cn?: TaroNode[] }
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 /** Any one of these on the home page proves it rendered its own content (app name or the time-of-day greeting). */
 const HOME_TEXT = /临江社区服务|您好|早上好|中午好|下午好|晚上好/;
+/** Element ids of the client (src/lib/consent/FirstLaunch.tsx, src/lib/homeEntries.ts). */
+const CONSENT_AGREE_ID = 'consent-agree';
+const HOME_ENTRY_ID = 'entry-find-service';
 /** The mini-program build's default API base (config/index.ts, TARO_APP_API_BASE). */
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
 
@@ -81,6 +84,23 @@ function texts(node: TaroNode | undefined): string[] {
   return [...(node.v ? [node.v] : []), ...(node.cn ?? []).flatMap(texts)];
 }
 
+/** The node whose element id (`uid` in Taro's payload) is `id`. */
+function findById(node: TaroNode | undefined, id: string): TaroNode | undefined {
+  if (!node) return undefined;
+  if (node.uid === id) return node;
+  for (const child of node.cn ?? []) {
+    const found = findById(child, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Taps an element the way WeChat reports it: a `tap` event to the page's event handler with the node's sid. */
+function tap(page: Json, node: TaroNode) {
+  const target = { id: node.sid, dataset: { sid: node.sid } };
+  (page.eh as (e: unknown) => void).call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0 } });
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 async function main(): Promise<number> {
@@ -115,13 +135,27 @@ async function main(): Promise<number> {
     await settle();
   }
 
-  const rendered = texts(page.data.root as TaroNode).join(' ').replace(/\s+/g, ' ');
-  const badRequests = requests.filter((url) => !url.startsWith(`${API_BASE}/api/`));
+  const root = () => page.data.root as TaroNode;
+  const firstScreen = texts(root()).join(' ').replace(/\s+/g, ' ');
   const checks: Array<[string, boolean, string]> = [
-    [`home page ${route} rendered its text 首页已渲染`, HOME_TEXT.test(rendered), rendered.slice(0, 160)],
-    [`wx.request calls go to ${API_BASE}/api/ 请求地址正确`, badRequests.length === 0, requests.join(', ') || 'no request on the home page'],
-    ['no uncaught error 无未捕获错误', errors.length === 0, errors.join('; ') || 'none'],
+    [`home page ${route} rendered its text 首页已渲染`, HOME_TEXT.test(firstScreen), firstScreen.slice(0, 120)],
   ];
+  // On a first launch the home page shows the privacy notice: agree, as a user would, to reach the home itself.
+  const agree = findById(root(), CONSENT_AGREE_ID);
+  if (agree) {
+    tap(page, agree);
+    await settle();
+    const home = texts(root()).join(' ').replace(/\s+/g, ' ');
+    const entry = findById(root(), HOME_ENTRY_ID);
+    checks.push([`tap ${CONSENT_AGREE_ID} opens the home with #${HOME_ENTRY_ID} 同意后显示首页`, Boolean(entry) && HOME_TEXT.test(home), home.slice(0, 120)]);
+    // Agreeing records the consent with the server: through the API adapter, down to wx.request.
+    checks.push([`the consent reached wx.request 同意记录已发送`, requests.some((url) => url.startsWith(`${API_BASE}/api/`)), requests.join(', ') || 'no request']);
+  }
+  const badRequests = requests.filter((url) => !url.startsWith(`${API_BASE}/api/`));
+  checks.push(
+    [`wx.request calls go to ${API_BASE}/api/ 请求地址正确`, badRequests.length === 0, requests.join(', ') || 'no request'],
+    ['no uncaught error 无未捕获错误', errors.length === 0, errors.join('; ') || 'none'],
+  );
   for (const [name, ok, detail] of checks) console.log(`${ok ? '  ok ' : '  FAIL'} ${name} — ${detail}`);
   return checks.every(([, ok]) => ok) ? 0 : 1;
 }
