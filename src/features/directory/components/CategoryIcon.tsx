@@ -1,10 +1,10 @@
 import {
   Articles,
   Footprint,
+  Gift,
   Health,
   Heart,
   Home,
-  JoySmile,
   Mail,
   Service,
   ShieldCheck,
@@ -23,7 +23,7 @@ import '@/lib/ui/icons';
 const CATEGORY_ICONS: Record<string, ComponentType> = {
   'party-government': Home,
   elderly: Heart,
-  childcare: JoySmile,
+  childcare: Gift,
   health: Health,
   employment: Wallet,
   education: Articles,

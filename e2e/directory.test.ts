@@ -1,0 +1,150 @@
+/**
+ * Browser journey of the service directory (issue 3): a resident standing at the centre of 新市社区 with location
+ * granted finds the nearest 长者食堂 from the 服务 tab, opens it and sees hours, walking time and the call button;
+ * then the same in 长辈版 with the size rules of DOMAIN.md §5 (body ≥ 20 px, targets ≥ 60 px).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { distanceMetres } from '../contract/rules/walking';
+import servicePointSeed from '../seeds/service-points.json';
+import { gcj02ToWgs84 } from '../src/features/directory/geo';
+import { startApp, type App } from './harness';
+
+/** Where the resident stands (GCJ-02, as our data); the phone's GPS reports WGS-84, ≈ 500 m away on the map. */
+const STANDING_AT = servicePointSeed.demoOrigin;
+const GPS = gcj02ToWgs84(STANDING_AT);
+
+/** The nearest 长者食堂/助餐点 straight from the seed, independent of the server's search. */
+const NEAREST_CANTEEN = servicePointSeed.points
+  .filter((p) => p.subcategory === 'elder-canteen')
+  .map((p) => ({ ...p, metres: distanceMetres(STANDING_AT, p) }))
+  .sort((a, b) => a.metres - b.metres)[0];
+const NEAREST_MINUTES = Math.max(1, Math.ceil(NEAREST_CANTEEN.metres / 75 - 1e-9));
+
+async function firstLaunch(app: App, elder: boolean): Promise<void> {
+  await app.openApp('/pages/home/index');
+  if (elder) await app.tap('first-launch-elder-switch');
+  await app.tap('consent-agree');
+  await app.page.locator('#entry-find-service').waitFor();
+}
+
+async function useMyLocation(app: App): Promise<void> {
+  await app.tap('entry-find-service');
+  await app.page.getByText('用您的位置计算距离和步行时间').waitFor();
+  await app.tap('location-allow');
+  await app.page.getByText('距离从：您的位置').waitFor();
+}
+
+const firstCard = (app: App) => app.page.locator('[id^="service-card-"]').first();
+
+async function openNearestCanteen(app: App): Promise<void> {
+  const card = firstCard(app);
+  await card.waitFor();
+  assert.equal(await card.getAttribute('id'), `service-card-${NEAREST_CANTEEN.id}`);
+  const text = await card.innerText();
+  assert.match(text, new RegExp(NEAREST_CANTEEN.name));
+  assert.match(text, new RegExp(`步行约 ${NEAREST_MINUTES} 分钟`));
+  assert.match(text, /营业中|已打烊/);
+  await app.tap(`service-card-${NEAREST_CANTEEN.id}`);
+  await app.page.locator('#detail-hours').waitFor();
+  await settled(app, '#detail-name');
+}
+
+/** Waits until the page's slide-in animation has ended (the element stops moving), so screenshots are whole. */
+async function settled(app: App, selector: string): Promise<void> {
+  let previous = -1;
+  for (let i = 0; i < 40; i += 1) {
+    const box = await app.page.locator(`${selector}:visible`).first().boundingBox();
+    if (box && Math.abs(box.x - previous) < 0.5) return;
+    previous = box?.x ?? -1;
+    await app.page.waitForTimeout(100);
+  }
+}
+
+async function checkDetail(app: App): Promise<void> {
+  assert.equal(await app.page.locator('#detail-name').innerText(), NEAREST_CANTEEN.name);
+  const hours = await app.page.locator('#detail-hours').innerText();
+  assert.match(hours, /营业时间/);
+  assert.equal(await app.page.locator('#detail-hours .hours-row--today').count(), 1);
+  assert.match(await app.page.locator('#detail-hours .hours-row--today').innerText(), /（今天）/);
+  assert.match(await app.page.locator('#detail-distance').innerText(), new RegExp(`步行约 ${NEAREST_MINUTES} 分钟`));
+  assert.match(await app.page.locator('#detail-distance').innerText(), /从您的位置/);
+  assert.ok(await app.page.locator('#detail-call').isVisible(), 'the call button is visible');
+  assert.match(await app.page.locator('#detail-call').innerText(), /打电话/);
+}
+
+describe('service directory in the browser', () => {
+  describe('normal version', () => {
+    let app: App;
+    before(async () => {
+      app = await startApp({ geolocation: { latitude: GPS.lat, longitude: GPS.lng } });
+    });
+    after(() => app?.close());
+
+    it('finds the nearest 长者食堂 by category, opens it and shows hours, walking time and the call button', async () => {
+      await firstLaunch(app, false);
+      await useMyLocation(app);
+      await app.tap('category-elderly');
+      await app.tap('subcategory-elder-canteen');
+      await app.page.locator('#chip-category').waitFor();
+      await app.screenshot('directory-list');
+      await openNearestCanteen(app);
+      await checkDetail(app);
+      await app.screenshot('directory-detail');
+      assert.deepEqual(app.browserErrors, []);
+    });
+
+    it('shows the 15-minute coverage from the same place, with words beside the marks', async () => {
+      // A fresh start on the 服务 tab (the position was allowed before: asked again without the banner), then its link.
+      await app.page.goto(`${app.url}/#/pages/services/index`);
+      await app.page.reload();
+      await app.page.getByText('距离从：您的位置').waitFor();
+      await app.tap('open-coverage');
+      await app.page.locator('#coverage-groups').waitFor();
+      await settled(app, '#coverage-groups');
+      const canteen = await app.page.locator('#coverage-elder-canteen').innerText();
+      assert.match(canteen, /✓ 长者食堂\/助餐点/);
+      assert.match(canteen, new RegExp(`${NEAREST_CANTEEN.name}[\\s\\S]*步行约 ${NEAREST_MINUTES} 分钟`));
+      assert.match(await app.page.locator('#coverage-group-missing').innerText(), /15 分钟内没有/);
+      await app.screenshot('directory-coverage');
+    });
+  });
+
+  describe('长辈版', () => {
+    let app: App;
+    before(async () => {
+      app = await startApp({ geolocation: { latitude: GPS.lat, longitude: GPS.lng } });
+    });
+    after(() => app?.close());
+
+    it('does the same journey by search, with body text ≥ 20 px and every target ≥ 60 px', async () => {
+      await firstLaunch(app, true);
+      await useMyLocation(app);
+      // h5 keeps earlier pages in the DOM, hidden: measure the page on screen.
+      assert.equal(await app.page.locator('#page-root:visible').getAttribute('data-elder'), 'on');
+
+      await app.page.locator('#service-search input').fill('长者食堂');
+      await app.page.locator('#service-search input').press('Enter');
+      await app.page.waitForFunction((id) => document.querySelector('[id^="service-card-"]')?.id === id, `service-card-${NEAREST_CANTEEN.id}`);
+      await app.screenshot('directory-list-elder');
+
+      assert.ok((await app.fontSize('#page-root:visible')) >= 20, 'body text ≥ 20 px');
+      assert.ok((await app.fontSize('.service-card__distance')) >= 20, 'distance and walking time ≥ 20 px');
+      assert.ok((await app.fontSize('.service-card__state-detail')) >= 17, 'secondary text ≥ 17 px');
+      for (const target of ['#service-search', '#service-search input', '#category-elderly', '#chip-nearby', '#chip-open-now', '#origin-change', `#service-card-${NEAREST_CANTEEN.id}`]) {
+        assert.ok((await app.boxHeight(target)) >= 60, `${target} is at least 60 px tall`);
+      }
+      // One column: the category tiles are side by side at most two to a row, cards take the full width.
+      const tile = await app.page.locator('#category-elderly').boundingBox();
+      assert.ok(tile && tile.width >= 150, 'category tiles are wide (two per row at most)');
+
+      await openNearestCanteen(app);
+      await checkDetail(app);
+      assert.ok((await app.fontSize('#detail-hours .hours-row')) >= 20, 'hours ≥ 20 px');
+      assert.ok((await app.boxHeight('#detail-call')) >= 60, 'call button ≥ 60 px');
+      assert.ok((await app.boxHeight('#detail-navigate')) >= 60, 'navigate button ≥ 60 px');
+      await app.screenshot('directory-detail-elder');
+      assert.deepEqual(app.browserErrors, []);
+    });
+  });
+});
