@@ -14,7 +14,7 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
     <View className='service-directory'>
       <OriginBar {...origin} />
       <View id='open-coverage' className='coverage-link' role='link' onClick={() => void openPath(COVERAGE_PATH)}>
-        身边 15 分钟有什么？查看缺少的服务 ›
+        身边 15 分钟：看看缺什么 ›
       </View>
       <ServiceFilters filters={filters} onChange={changeFilters} hasOrigin={hasOrigin} onNeedOrigin={origin.locate} />
       <ServiceResults
