@@ -15,6 +15,7 @@ import { openState } from '../../format';
 import { detailUrl } from '../../paths';
 import { useDirectoryOrigin } from '../../useDirectoryOrigin';
 import '../../directory.scss';
+import '../pages.scss';
 
 function call(point: ServicePointDetail): void {
   Taro.makePhoneCall({ phoneNumber: point.phone }).catch(() => undefined); // Cancelled by the user: nothing to say.
