@@ -11,7 +11,7 @@ jest.mock('../../api');
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro');
   const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'ok' }));
-  return { ...actual, useShareAppMessage: jest.fn(), setNavigationBarTitle, default: { ...actual.default, setNavigationBarTitle } };
+  return { ...actual, __esModule: true, useShareAppMessage: jest.fn(), setNavigationBarTitle, default: { ...actual.default, setNavigationBarTitle } };
 });
 const mockedDetail = jest.mocked(fetchServiceDetail);
 
