@@ -139,6 +139,35 @@ describe('service directory in the browser', () => {
     });
   });
 
+  describe('without location', () => {
+    let app: App;
+    before(async () => {
+      app = await startApp(); // location not granted
+    });
+    after(() => app?.close());
+
+    it('says the position could not be used, lets the user pick 新市社区 and measures from its centre', async () => {
+      await firstLaunch(app, false);
+      await app.tap('entry-find-service');
+      await app.tap('location-allow');
+      await app.page.locator('#origin-banner:visible').getByText(/您没有允许使用位置|暂时无法获取您的位置/).waitFor();
+      await app.screenshot('directory-location-refused');
+      await app.tap('origin-choose-community');
+      await app.tap('town-220681002');
+      await app.tap('community-xinshi');
+      await app.page.getByText('距离从：新市社区').waitFor();
+      await app.tap('category-elderly');
+      await app.tap('subcategory-elder-canteen');
+      await app.page.locator('#chip-category:visible').waitFor();
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      // 新市社区's centre is where the resident stood in the other journeys: the same nearest canteen.
+      const card = firstCard(app);
+      assert.equal(await card.getAttribute('id'), `service-card-${NEAREST_CANTEEN.id}`);
+      assert.match(await card.innerText(), new RegExp(`步行约 ${NEAREST_MINUTES} 分钟`));
+      await app.screenshot('directory-list-community');
+    });
+  });
+
   describe('长辈版', () => {
     let app: App;
     before(async () => {

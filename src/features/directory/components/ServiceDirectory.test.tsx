@@ -82,6 +82,7 @@ describe('服务 tab', () => {
     expect(getByText('用您的位置计算距离和步行时间')).toBeTruthy();
     expect(lastQuery()).toMatchObject({ origin: null });
     expect(document.querySelector('.service-card__distance')).toBeNull();
+    expect(getByText('还不知道您在哪里，下面按名称排列，不显示距离。')).toBeTruthy();
     click('origin-choose-community');
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/account/pages/community/index' });
   });

@@ -17,6 +17,11 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
         身边 15 分钟：看看缺什么 ›
       </View>
       <ServiceFilters filters={filters} onChange={changeFilters} hasOrigin={hasOrigin} onNeedOrigin={origin.locate} />
+      {hasOrigin ? null : (
+        <View id='list-order-note' className='text-secondary list-order-note'>
+          还不知道您在哪里，下面按名称排列，不显示距离。
+        </View>
+      )}
       <ServiceResults
         list={list}
         filters={filters}
