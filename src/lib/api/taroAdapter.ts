@@ -47,4 +47,7 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
         reject(new AxiosError(err.errMsg || 'Network Error', AxiosError.ERR_NETWORK, config, task));
       },
     });
+    // On weapp the task is also a promise that rejects when the request fails; `fail` above already rejects the
+    // axios promise, so that second rejection must not surface as an unhandled one.
+    Promise.resolve(task).catch(() => undefined);
   });
