@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import { useSettings } from '../stores/settings';
-import { CONSENT_VERSION, NOTICE_SUMMARY } from './notice';
-import { syncConsent } from './recordConsent';
+import { NOTICE_SUMMARY } from './notice';
+import { agreeToCurrentConsent } from './recordConsent';
 
 /**
  * First launch, shown by PageRoot in place of the page until answered: the privacy notice in plain words and
@@ -11,13 +11,7 @@ import { syncConsent } from './recordConsent';
 export function FirstLaunch() {
   const elderMode = useSettings((s) => s.elderMode);
   const setElderMode = useSettings((s) => s.setElderMode);
-  const agreeToConsent = useSettings((s) => s.agreeToConsent);
   const declineConsent = useSettings((s) => s.declineConsent);
-
-  const agree = () => {
-    agreeToConsent(CONSENT_VERSION);
-    void syncConsent();
-  };
 
   return (
     <View className='first-launch' id='first-launch'>
@@ -42,7 +36,7 @@ export function FirstLaunch() {
         <View className='text-secondary'>不同意也能浏览服务点；但不能登录、预约，也不会用您的位置算距离。</View>
       </View>
       <View className='first-launch__actions'>
-        <Button id='consent-agree' className='big-button' type='primary' size='large' block onClick={agree}>
+        <Button id='consent-agree' className='big-button' type='primary' size='large' block onClick={agreeToCurrentConsent}>
           同意并开始使用
         </Button>
         <Button id='consent-decline' className='big-button' size='large' block onClick={declineConsent}>

@@ -1,5 +1,6 @@
 import { recordConsent } from '../api/endpoints';
 import { useSettings } from '../stores/settings';
+import { CONSENT_VERSION } from './notice';
 
 /**
  * Sends the user's agreement to the server if it has not arrived yet. Safe to call on every launch:
@@ -14,4 +15,10 @@ export async function syncConsent(): Promise<void> {
   } catch {
     // Offline or server down: the agreement is kept locally and sent on a later launch.
   }
+}
+
+/** The user agrees to the current privacy notice: kept on the phone at once, sent to the server when it can be. */
+export function agreeToCurrentConsent(): void {
+  useSettings.getState().agreeToConsent(CONSENT_VERSION);
+  void syncConsent();
 }

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import type { DemoAccount, LoginResult } from '@contract/auth';
 import { fetchDemoAccounts, signInWithDemoAccount, signInWithWechatCode } from '@/lib/api/endpoints';
 import { toApiFailure } from '@/lib/api/failure';
-import { CONSENT_VERSION } from '@/lib/consent/notice';
-import { syncConsent } from '@/lib/consent/recordConsent';
+import { agreeToCurrentConsent, syncConsent } from '@/lib/consent/recordConsent';
 import { goBack, openPath, PRIVACY_PATH } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { useSettings } from '@/lib/stores/settings';
@@ -104,10 +103,7 @@ export default function LoginPage() {
             type='primary'
             size='large'
             block
-            onClick={() => {
-              useSettings.getState().agreeToConsent(CONSENT_VERSION);
-              void syncConsent();
-            }}
+            onClick={agreeToCurrentConsent}
           >
             同意并继续
           </Button>

@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { signOutOnServer } from '@/lib/api/endpoints';
-import { CONSENT_VERSION } from '@/lib/consent/notice';
-import { syncConsent } from '@/lib/consent/recordConsent';
+import { agreeToCurrentConsent } from '@/lib/consent/recordConsent';
 import { HOME_PATH, PRIVACY_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
@@ -64,10 +63,7 @@ export default function SettingsPage() {
             type='primary'
             size='large'
             block
-            onClick={() => {
-              useSettings.getState().agreeToConsent(CONSENT_VERSION);
-              void syncConsent();
-            }}
+            onClick={agreeToCurrentConsent}
           >
             同意隐私说明
           </Button>
