@@ -1,8 +1,9 @@
 /**
- * Babel for the Taro build (babel-preset-taro). NutUI is imported per component: `customName` maps
- * `import { Button } from '@nutui/nutui-react-taro'` to the component's own module, and the option MUST be named
- * `style` (a wrong key silently drops every NutUI stylesheet). Icons likewise, one module each (no icon font). jest uses its own inline options (jest.client.config.js).
+ * Babel for the Taro build (babel-preset-taro), NutUI imported per component (config/nutui-imports.js).
+ * jest uses its own inline options (jest.client.config.js).
  */
+const nutuiImports = require('./config/nutui-imports');
+
 module.exports = {
   presets: [
     [
@@ -15,26 +16,5 @@ module.exports = {
       },
     ],
   ],
-  plugins: [
-    [
-      'import',
-      {
-        libraryName: '@nutui/nutui-react-taro',
-        libraryDirectory: 'dist/es/packages',
-        camel2DashComponentName: false,
-        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-        style: (name) => `${name}/style/css`,
-      },
-      'nutui-react-taro',
-    ],
-    [
-      'import',
-      {
-        libraryName: '@nutui/icons-react-taro',
-        camel2DashComponentName: false,
-        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
-      },
-      'nutui-icons-react-taro',
-    ],
-  ],
+  plugins: nutuiImports({ withStyles: true }),
 };

@@ -3,6 +3,8 @@
  * is Taro's own h5 React build (renders <taro-view-core> …); @tarojs/taro is a hand mock (tests-client/taroMock.ts).
  * NutUI goes through the same babel-plugin-import as the app build: its package main is a UMD bundle that breaks in jsdom.
  */
+const nutuiImports = require('./config/nutui-imports');
+
 module.exports = {
   displayName: 'client',
   testEnvironment: 'jsdom',
@@ -21,27 +23,7 @@ module.exports = {
           ['@babel/preset-react', { runtime: 'automatic' }],
           '@babel/preset-typescript',
         ],
-        plugins: [
-          [
-            'import',
-            {
-              libraryName: '@nutui/nutui-react-taro',
-              camel2DashComponentName: false,
-              customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-              style: false,
-            },
-            'nutui-react-taro',
-          ],
-          [
-            'import',
-            {
-              libraryName: '@nutui/icons-react-taro',
-              camel2DashComponentName: false,
-              customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
-            },
-            'nutui-icons-react-taro',
-          ],
-        ],
+        plugins: nutuiImports({ withStyles: false }),
       },
     ],
   },
