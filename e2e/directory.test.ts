@@ -113,7 +113,7 @@ describe('service directory in the browser', () => {
       await app.screenshot('directory-coverage');
     });
 
-    it('loads further pages by itself when the list is scrolled to the bottom', async () => {
+    it('loads further pages by itself at the bottom, and keeps only the cards near the screen rendered', async () => {
       await app.tap('coverage-back');
       await app.page.locator('#chip-nearby:visible').waitFor();
       await app.tap('chip-nearby'); // beyond 15 minutes: hundreds of points, 20 per page
@@ -121,21 +121,51 @@ describe('service directory in the browser', () => {
       await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
       const cards = app.page.locator('[id^="service-card-"]:visible');
       assert.equal(await cards.count(), 20);
+      const nearestId = await cards.first().getAttribute('id');
       const metresOnScreen = async () =>
         (await cards.evaluateAll((els) => els.map((el) => el.querySelector('.service-card__distance')?.textContent ?? ''))).map((text) =>
           text.includes('公里') ? parseFloat(text) * 1000 : parseFloat(text.replace('约', '')),
         );
-      // No button pressed: reaching the bottom loads the next page, until points beyond 15 minutes show up.
-      for (let round = 0; round < 6 && !(await metresOnScreen()).some((m) => m > 1125); round += 1) {
-        const before = await cards.count();
+      // The page scrolls (on h5 Taro's page element, not the window): its height, or scrolled back to the top.
+      const results = app.page.locator('#service-results:visible');
+      const pageScroll = (toTop: boolean) =>
+        results.evaluate((el, top) => {
+          let scroller = el.parentElement;
+          while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible')) {
+            scroller = scroller.parentElement;
+          }
+          const page = scroller ?? document.scrollingElement!;
+          if (top) page.scrollTo(0, 0);
+          return page.scrollHeight;
+        }, toTop);
+      // Each loaded page is one block of the list, rendered in full only near the screen.
+      const loadedPages = () => app.page.locator('[id^="list-block-"]:visible').count();
+
+      // No button pressed: reaching the bottom loads the next page. Nine pages (180 points): the page grows, the
+      // rendered cards do not.
+      let height = await pageScroll(false);
+      for (let pages = 1; pages < 9; pages += 1) {
         await app.page.locator('.service-results__footer:visible').scrollIntoViewIfNeeded();
-        await app.page.waitForFunction((n) => document.querySelectorAll('[id^="service-card-"]').length > n, before);
+        await app.page.waitForFunction((n) => document.querySelectorAll('[id^="list-block-"]').length > n, pages);
+        const grown = await pageScroll(false);
+        assert.ok(grown > height, `the page grows with page ${pages + 1} (${grown} px > ${height} px)`);
+        height = grown;
+        assert.ok((await cards.count()) <= 100, `at most 100 cards rendered with ${pages + 1} pages loaded`);
       }
+      assert.equal(await loadedPages(), 9);
       const metres = await metresOnScreen();
-      assert.ok(metres.length > 20, 'more than one page');
+      assert.ok(metres.length > 20 && metres.length <= 100, `more than one page of cards on the page, at most 100 (${metres.length})`);
       assert.deepEqual(metres, [...metres].sort((a, b) => a - b), 'still nearest first across pages');
       assert.ok(metres.some((m) => m > 1125), 'now includes points beyond 15 minutes');
       assert.equal(new Set(await cards.evaluateAll((els) => els.map((el) => el.id))).size, metres.length, 'no point twice');
+      assert.equal(await app.page.locator(`#${nearestId}`).count(), 0, 'the first cards are no longer rendered down here');
+
+      // Back at the top: the nearest point's card is rendered again, first and on screen.
+      await pageScroll(true);
+      await app.page.locator(`#${nearestId}:visible`).waitFor();
+      assert.equal(await cards.first().getAttribute('id'), nearestId);
+      assert.ok((await cards.count()) <= 100, 'still at most 100 cards rendered');
+      assert.deepEqual(app.browserErrors, []);
     });
   });
 

@@ -75,6 +75,7 @@ export const useDidHide = () => undefined;
 export const useReady = () => undefined;
 export const usePullDownRefresh = () => undefined;
 export const useReachBottom = () => undefined;
+export const usePageScroll = () => undefined;
 export const useUnload = () => undefined;
 
 export const {

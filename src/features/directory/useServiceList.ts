@@ -20,7 +20,8 @@ export const NO_FILTERS: ServiceFilters = { q: '', category: '', subcategory: ''
 
 /** "Not only 15 minutes": the widest radius the API allows (covers the town and its nearer villages). */
 export const WIDEST_RADIUS_METRES: number = directoryConfig.maxRadiusMetres;
-const PAGE_SIZE = 20;
+/** Points per request; the list also renders in blocks of this size (WindowedBlocks). */
+export const LIST_PAGE_SIZE = 20;
 
 export interface ServiceList {
   items: ServicePointSummary[];
@@ -60,7 +61,7 @@ export function useServiceList(filters: ServiceFilters, origin: LatLng | null): 
         origin: lat !== undefined && lng !== undefined ? { lat, lng } : null,
         radius: nearby ? undefined : WIDEST_RADIUS_METRES,
         openNow,
-        limit: PAGE_SIZE,
+        limit: LIST_PAGE_SIZE,
         cursor: pageCursor,
       }),
     [q, category, subcategory, nearby, openNow, lat, lng],

@@ -1,12 +1,14 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useCallback } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { findCategory, findSubcategory } from '@contract/rules/categories';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
-import type { ServiceFilters, ServiceList } from '../useServiceList';
+import { LIST_PAGE_SIZE, type ServiceFilters, type ServiceList } from '../useServiceList';
 import { ServiceCard } from './ServiceCard';
+import { WindowedBlocks } from './WindowedBlocks';
 
 interface ServiceResultsProps {
   list: ServiceList;
@@ -74,7 +76,10 @@ function EmptyResults({ filters, hasOrigin, onChange, onClear }: Omit<ServiceRes
   );
 }
 
+const pointKey = (point: ServicePointSummary) => point.id;
+
 export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, onOpen }: ServiceResultsProps) {
+  const renderCard = useCallback((point: ServicePointSummary) => <ServiceCard key={point.id} point={point} onOpen={onOpen} />, [onOpen]);
   if (list.loading && list.items.length === 0) return <LoadingState rows={4} />;
   if (list.failure) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
   if (list.items.length === 0) {
@@ -82,9 +87,8 @@ export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, on
   }
   return (
     <View className='service-results' id='service-results' aria-busy={list.loading ? 'true' : 'false'}>
-      {list.items.map((point) => (
-        <ServiceCard key={point.id} point={point} onOpen={onOpen} />
-      ))}
+      {/* Thousands of points stay smooth: only the cards near the screen are rendered (each loaded page is a block). */}
+      <WindowedBlocks items={list.items} blockSize={LIST_PAGE_SIZE} itemKey={pointKey} renderItem={renderCard} />
       <View className='service-results__footer' role='status'>
         {list.moreFailure ? (
           <>
