@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 import type { ServicePointSummary } from '@contract/directory';
-import { distanceText, openState } from '../format';
+import { distanceText } from '../format';
 import { DemoMark } from './DemoMark';
+import { OpenStateLine } from './OpenStateLine';
 
 interface ServiceCardProps {
   point: ServicePointSummary;
@@ -13,7 +14,6 @@ interface ServiceCardProps {
 /** One list card: the deciding facts first — distance and walking time in bold, and whether it is open, in words. */
 export function ServiceCard({ point, onOpen, now }: ServiceCardProps) {
   const distance = distanceText(point);
-  const state = openState(point, now);
   const place = point.communityName ?? point.townName;
   return (
     <View id={`service-card-${point.id}`} className='service-card' role='link' onClick={() => onOpen(point)}>
@@ -29,13 +29,7 @@ export function ServiceCard({ point, onOpen, now }: ServiceCardProps) {
           {distance.distance} · {distance.walking}
         </View>
       ) : null}
-      <View className={`service-card__state ${state.open ? 'is-open' : 'is-closed'}`}>
-        <View className='service-card__state-word'>
-          {state.open ? '● ' : '○ '}
-          {state.word}
-        </View>
-        <View className='service-card__state-detail'>{state.detail}</View>
-      </View>
+      <OpenStateLine point={point} now={now} />
       <View className='service-card__address text-secondary'>{point.address}</View>
     </View>
   );

@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components';
 import type { ServicePointDetail } from '@contract/directory';
 import type { ReactNode } from 'react';
 import { AppIcon, type IconName } from '@/lib/ui/icons';
-import { dateText, distanceText, openState, priceText } from '../format';
+import { dateText, distanceText, priceText } from '../format';
 import { DemoMark } from './DemoMark';
+import { OpenStateLine } from './OpenStateLine';
 import { HoursTable } from './HoursTable';
 
 function FactRow({ id, icon, label, children }: { id: string; icon: IconName; label: string; children: ReactNode }) {
@@ -29,7 +30,6 @@ interface ServiceDetailViewProps {
 
 /** Everything about one service point, most deciding first: open or not, how far, how to reach them. */
 export function ServiceDetailView({ point, originLabel, now }: ServiceDetailViewProps) {
-  const state = openState(point, now);
   const distance = distanceText(point);
   return (
     <View>
@@ -43,13 +43,7 @@ export function ServiceDetailView({ point, originLabel, now }: ServiceDetailView
         <View className='text-secondary'>
           {point.categoryName} · {point.subcategoryName}
         </View>
-        <View id='detail-state' className={`detail__state service-card__state ${state.open ? 'is-open' : 'is-closed'}`}>
-          <Text className='service-card__state-word'>
-            {state.open ? '● ' : '○ '}
-            {state.word}
-          </Text>
-          <Text className='service-card__state-detail'>{state.detail}</Text>
-        </View>
+        <OpenStateLine id='detail-state' className='detail__state' point={point} now={now} />
       </View>
 
       <View className='detail__facts card'>
