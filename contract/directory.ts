@@ -39,9 +39,18 @@ const optionalText = (max: number) =>
     z.string().max(max, { error: `不能超过 ${max} 个字` }).optional(),
   );
 
+/** A plain decimal as people and clients write it ("41.81", "-5", "1e-7"); Number() alone also takes "0x10" and " " (0). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Query strings arrive as text: blank counts as absent (as for text), anything but a decimal is not a number. */
 const optionalNumber = (message: string) =>
   z.preprocess(
-    (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
+    (v) => {
+      if (typeof v !== 'string') return v;
+      const text = v.trim();
+      if (text === '') return undefined;
+      return DECIMAL.test(text) ? Number(text) : Number.NaN;
+    },
     z.number({ error: message }).refine(Number.isFinite, { error: message }).optional(),
   );
 

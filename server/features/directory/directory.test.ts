@@ -264,6 +264,9 @@ describe('bad input is a 400 that names the field', () => {
     ['lat=41.8&lng=-500', 'lng', '经度'],
     ['lat=41.8', 'lng', '经度'],
     ['lat=abc&lng=126.9', 'lat', '纬度'],
+    // Number('0x10') is 16 and Number(' ') is 0: neither is a latitude someone typed.
+    ['lat=0x10&lng=126.9', 'lat', '纬度'],
+    ['lat=%20&lng=126.9', 'lat', '纬度'],
     ['category=spaceship', 'category', '服务类别'],
     [`${near}&radius=0`, 'radius', '范围'],
     [`${near}&radius=99999`, 'radius', '范围'],
