@@ -32,10 +32,20 @@ export const openingHoursSchema = z.object({
   holiday: z.array(timeIntervalSchema),
 });
 
+/** A parameter given twice (?lat=1&lat=2) arrives as a list: name that, instead of "not a number". */
+function oneValue(v: unknown, ctx: z.RefinementCtx): unknown {
+  if (!Array.isArray(v)) return v;
+  ctx.addIssue({ code: 'custom', message: '只能填写一个' });
+  return z.NEVER;
+}
+
 /** Query strings arrive as text: '' counts as absent. */
 const optionalText = (max: number) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    (v, ctx) => {
+      const value = oneValue(v, ctx);
+      return typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;
+    },
     z.string().max(max, { error: `不能超过 ${max} 个字` }).optional(),
   );
 
@@ -45,9 +55,10 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Query strings arrive as text: blank counts as absent (as for text), anything but a decimal is not a number. */
 const optionalNumber = (message: string) =>
   z.preprocess(
-    (v) => {
-      if (typeof v !== 'string') return v;
-      const text = v.trim();
+    (v, ctx) => {
+      const value = oneValue(v, ctx);
+      if (typeof value !== 'string') return value;
+      const text = value.trim();
       if (text === '') return undefined;
       return DECIMAL.test(text) ? Number(text) : Number.NaN;
     },
@@ -68,7 +79,7 @@ const categoryFilter = optionalText(64).refine((v) => v === undefined || subcate
 });
 
 const booleanFlag = z.preprocess(
-  (v) => (v === '' || v === undefined ? undefined : v),
+  (v, ctx) => (v === '' || v === undefined ? undefined : oneValue(v, ctx)),
   z
     .enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' })
     .transform((v) => v === 'true' || v === '1')

@@ -279,6 +279,10 @@ describe('bad input is a 400 that names the field', () => {
     ['town=999999999', 'town', '乡镇'],
     ['community=nowhere', 'community', '社区'],
     ['openNow=maybe', 'openNow', '营业'],
+    // A parameter given twice arrives as a list: say that, not "not a number".
+    ['lat=41.8&lat=41.9&lng=126.9', 'lat', '纬度：只能填写一个'],
+    ['q=a&q=b', 'q', '搜索词：只能填写一个'],
+    ['openNow=true&openNow=false', 'openNow', '只看营业中：只能填写一个'],
   ])('/api/services?%s → %s', async (query, field, label) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/services?${query}` });
     expect(response.statusCode).toBe(400);
