@@ -8,6 +8,7 @@ import { useRequest } from '@/lib/useRequest';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
+import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import '../account.scss';
 
@@ -56,5 +57,10 @@ export default function CommunityPickerPage() {
       </View>
     );
   }
-  return <PageRoot>{body}</PageRoot>;
+  return (
+    <PageRoot>
+      <BackLink id='community-back' />
+      {body}
+    </PageRoot>
+  );
 }

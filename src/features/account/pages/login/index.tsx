@@ -13,6 +13,7 @@ import { useRequest } from '@/lib/useRequest';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
+import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import '../account.scss';
 
@@ -91,6 +92,7 @@ export default function LoginPage() {
   if (!consentVersion) {
     return (
       <PageRoot>
+        <BackLink id='login-back' />
         <View className='card'>
           <View className='text-title'>登录前请先同意隐私说明</View>
           <View className='account__hint'>登录后，我们会用到您的手机号，只给本社区的工作人员看。</View>
@@ -114,6 +116,7 @@ export default function LoginPage() {
 
   return (
     <PageRoot>
+      <BackLink id='login-back' />
       <View className='text-heading account__heading'>登录临江社区服务</View>
       {process.env.TARO_ENV === 'weapp' ? (
         <Button

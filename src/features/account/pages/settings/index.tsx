@@ -6,6 +6,7 @@ import { agreeToCurrentConsent } from '@/lib/consent/recordConsent';
 import { HOME_PATH, PRIVACY_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
+import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import '../account.scss';
 
@@ -38,6 +39,7 @@ export default function SettingsPage() {
 
   return (
     <PageRoot>
+      <BackLink id='settings-back' />
       <View className='card'>
         <View className='account__row'>
           <View>

@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { Coverage } from '@contract/directory';
 import { DEFAULT_RADIUS_METRES, formatDistance } from '@contract/rules/walking';
-import { goBack, openPath } from '@/lib/navigation';
+import { openPath } from '@/lib/navigation';
+import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
@@ -39,9 +40,7 @@ export default function CoveragePage() {
   const directory = useDirectoryOrigin();
   return (
     <PageRoot className='coverage'>
-      <View id='coverage-back' className='origin-bar__link detail__back' role='link' onClick={() => void goBack()}>
-        ‹ 返回
-      </View>
+      <BackLink id='coverage-back' />
       <View className='text-heading section-title'>身边 15 分钟</View>
       <View className='text-secondary section-title'>步行 15 分钟（约 {formatDistance(DEFAULT_RADIUS_METRES)}）内能不能找到这些基本服务。</View>
       <OriginBar {...directory} />

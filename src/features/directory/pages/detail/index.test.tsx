@@ -69,4 +69,14 @@ describe('服务点详情', () => {
     act(() => fireEvent.click(document.getElementById('detail-back')!));
     expect(taroMock.navigateBack).toHaveBeenCalled();
   });
+
+  it('when the point cannot be loaded offers 重试 and still a way back', async () => {
+    const { ApiFailure } = await import('@/lib/api/failure');
+    mockedDetail.mockRejectedValue(new ApiFailure({ message: '网络不给力，请稍后重试', status: null, code: 'NETWORK', retryable: true }));
+    const { findByText } = render(<ServiceDetailPage />);
+    expect(await findByText('网络不给力，请稍后重试')).toBeTruthy();
+    expect(document.getElementById('error-retry')).not.toBeNull();
+    act(() => fireEvent.click(document.getElementById('detail-back')!));
+    expect(taroMock.navigateBack).toHaveBeenCalled();
+  });
 });

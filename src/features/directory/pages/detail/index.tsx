@@ -3,7 +3,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import type { ServicePointDetail } from '@contract/directory';
-import { goBack } from '@/lib/navigation';
+import { SERVICES_PATH, openPath } from '@/lib/navigation';
+import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
@@ -55,22 +56,19 @@ export default function ServiceDetailPage() {
 
   let body;
   if (!id) {
-    body = <EmptyState title='没有指明要看哪个服务点' actionText='去找服务' actionId='detail-back' onAction={() => void goBack()} />;
+    body = <EmptyState title='没有指明要看哪个服务点' actionText='去找服务' actionId='detail-find' onAction={() => void openPath(SERVICES_PATH)} />;
   } else if (loading && !point) {
     body = <LoadingState rows={4} />;
   } else if (failure) {
     body =
       failure.status === 404 ? (
-        <EmptyState title={failure.message} description='可以回到列表找找附近的其他服务点。' actionText='返回' actionId='detail-back' onAction={() => void goBack()} />
+        <EmptyState title={failure.message} description='可以回到列表找找附近的其他服务点。' actionText='去找服务' actionId='detail-find' onAction={() => void openPath(SERVICES_PATH)} />
       ) : (
         <ErrorState message={failure.message} onRetry={reload} />
       );
   } else if (point) {
     body = (
       <>
-        <View id='detail-back' className='origin-bar__link detail__back' role='link' onClick={() => void goBack()}>
-          ‹ 返回
-        </View>
         <ServiceDetailView point={point} originLabel={origin?.label ?? null} />
         <View className='detail-bar'>
           <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>
@@ -83,5 +81,10 @@ export default function ServiceDetailPage() {
       </>
     );
   }
-  return <PageRoot className='detail'>{body}</PageRoot>;
+  return (
+    <PageRoot className='detail'>
+      <BackLink id='detail-back' />
+      {body}
+    </PageRoot>
+  );
 }
