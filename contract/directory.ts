@@ -19,19 +19,6 @@ export const timeIntervalSchema = z.object({
   close: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/),
 });
 
-export const openingHoursSchema = z.object({
-  weekly: z.object({
-    mon: z.array(timeIntervalSchema),
-    tue: z.array(timeIntervalSchema),
-    wed: z.array(timeIntervalSchema),
-    thu: z.array(timeIntervalSchema),
-    fri: z.array(timeIntervalSchema),
-    sat: z.array(timeIntervalSchema),
-    sun: z.array(timeIntervalSchema),
-  }),
-  holiday: z.array(timeIntervalSchema),
-});
-
 /** A parameter given twice (?lat=1&lat=2) arrives as a list: name that, instead of "not a number". */
 function oneValue(v: unknown, ctx: z.RefinementCtx): unknown {
   if (!Array.isArray(v)) return v;
@@ -269,8 +256,6 @@ export const coverageQuerySchema = z
     }
   });
 export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
-/** What a client sends to GET /api/coverage: a location, or a community whose centre is used. */
-export type CoverageParams = { lat: number; lng: number } | { community: string };
 
 export const nearestPointSchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import holidays from '../../config/domain/holidays.json';
 import { createCalendar, type CalendarData } from './calendar';
-import { formatIntervals, isOpenAllDay, openMinutes, openStatusAt, type OpeningHours } from './opening-hours';
+import { formatIntervals, isOpenAllDay, openStatusAt, type OpeningHours } from './opening-hours';
 
 const calendar = createCalendar(holidays as CalendarData);
 /** China local time → instant. */
@@ -98,17 +98,11 @@ describe('openStatusAt', () => {
   });
 });
 
-describe('formatting and length', () => {
+describe('formatting', () => {
   it('formats intervals in Chinese', () => {
     expect(formatIntervals(office.weekly.mon)).toBe('08:30–11:30、13:00–17:00');
     expect(formatIntervals(nightStall.weekly.tue)).toBe('18:00–次日02:00');
     expect(formatIntervals([allDay])).toBe('全天');
     expect(formatIntervals([])).toBe('休息');
-  });
-
-  it('counts open minutes including the part past midnight', () => {
-    expect(openMinutes(office.weekly.mon)).toBe(7 * 60);
-    expect(openMinutes(nightStall.weekly.tue)).toBe(8 * 60);
-    expect(openMinutes([allDay])).toBe(24 * 60);
   });
 });

@@ -46,20 +46,10 @@ export interface OpenStatus {
 const TIME_PATTERN = /^([01]\d|2[0-4]):([0-5]\d)$/;
 const DAY_MS = 86_400_000;
 
-export function parseTime(time: string): number {
+function parseTime(time: string): number {
   const match = TIME_PATTERN.exec(time);
   if (!match || (match[1] === '24' && match[2] !== '00')) throw new Error(`not a time: ${time}`);
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-export function isValidInterval(interval: TimeInterval): boolean {
-  try {
-    const open = parseTime(interval.open);
-    parseTime(interval.close);
-    return open < 24 * 60;
-  } catch {
-    return false;
-  }
 }
 
 /** Minutes [start, end) from the day's midnight; end may pass 1440 for past-midnight intervals. */
@@ -133,12 +123,4 @@ export function formatIntervals(intervals: TimeInterval[]): string {
       return end > 24 * 60 ? `${interval.open}–次日${interval.close}` : `${interval.open}–${interval.close}`;
     })
     .join('、');
-}
-
-/** Minutes open on a schedule day (a day's intervals, including the part past midnight). */
-export function openMinutes(intervals: TimeInterval[]): number {
-  return intervals.reduce((sum, interval) => {
-    const [start, end] = intervalMinutes(interval);
-    return sum + (end - start);
-  }, 0);
 }
