@@ -26,6 +26,9 @@ function oneValue(v: unknown, ctx: z.RefinementCtx): unknown {
   return z.NEVER;
 }
 
+/** Control characters are never typed; a NUL even ends a SQLite string early and is refused by PostgreSQL. */
+const hasControlCharacter = (text: string) => Array.from(text).some((c) => c < ' ' || c === '\u007f');
+
 /** Query strings arrive as text: '' counts as absent. */
 const optionalText = (max: number) =>
   z.preprocess(
@@ -33,7 +36,11 @@ const optionalText = (max: number) =>
       const value = oneValue(v, ctx);
       return typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;
     },
-    z.string().max(max, { error: `不能超过 ${max} 个字` }).optional(),
+    z
+      .string()
+      .max(max, { error: `不能超过 ${max} 个字` })
+      .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' })
+      .optional(),
   );
 
 /** A plain decimal as people and clients write it ("41.81", "-5", "1e-7"); Number() alone also takes "0x10" and " " (0). */
@@ -192,7 +199,13 @@ export type ServicePointPage = z.infer<typeof servicePointPageSchema>;
 
 // ---------- GET /api/services/:id ----------
 
-export const servicePointParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const servicePointParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' }),
+});
 
 export const servicePointDetailQuerySchema = z
   .object({ lat: latitude, lng: longitude })

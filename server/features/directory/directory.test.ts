@@ -216,6 +216,12 @@ describe('GET /api/services/:id', () => {
     expect(detail.phone).toMatch(/^0439-\d{7}$/);
   });
 
+  it('refuses an id with a control character instead of asking the database (PostgreSQL rejects a NUL)', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/services/sp-xinshi%00' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.id).toBe('编号：包含无法识别的字符');
+  });
+
   it('answers 404 in Chinese for an unknown id', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/services/sp-nowhere' });
     expect(response.statusCode).toBe(404);
@@ -274,6 +280,9 @@ describe('bad input is a 400 that names the field', () => {
     ['limit=51', 'limit', '每页条数'],
     ['limit=2.5', 'limit', '每页条数'],
     ['cursor=not-a-cursor', 'cursor', '翻页位置'],
+    // A NUL cut the LIKE pattern short in SQLite (everything matched); PostgreSQL refuses it outright.
+    ['q=%00', 'q', '搜索词'],
+    [`q=${encodeURIComponent('食堂\u0007')}`, 'q', '搜索词'],
     ['town=999999999', 'town', '乡镇'],
     ['community=nowhere', 'community', '社区'],
     ['openNow=maybe', 'openNow', '营业'],
