@@ -30,7 +30,11 @@ async function flipElderModeInSettings(app: App): Promise<string | null> {
   await app.tap('elder-mode-switch');
   await app.waitForVisible(`#page-root[data-elder="${was === 'on' ? 'off' : 'on'}"]`);
   await app.screenshot(`settings-elder-${was === 'on' ? 'off' : 'on'}`);
-  await app.page.goBack();
+  const minTarget = was === 'on' ? 44 : 60;
+  const switchHeight = await app.boxHeight('#elder-mode-switch');
+  assert.ok(switchHeight >= minTarget, `the 长辈版 switch is a ${switchHeight} px tap target (want ≥ ${minTarget})`);
+  // The page's own 返回 (the browser build has no navigation bar).
+  await app.tap('settings-back');
   await app.tapTab('首页');
   await app.waitForVisible(ENTRIES[0]);
   return app.visible('#page-root').getAttribute('data-elder');

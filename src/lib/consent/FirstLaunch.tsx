@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { useSettings } from '../stores/settings';
+import { ElderModeRow } from '../ui/ElderModeRow';
 import { NOTICE_SUMMARY } from './notice';
 import { agreeToCurrentConsent } from './recordConsent';
 
@@ -9,20 +10,12 @@ import { agreeToCurrentConsent } from './recordConsent';
  * the 长辈版 switch (already on when the phone's font is large). Declining still lets the user browse.
  */
 export function FirstLaunch() {
-  const elderMode = useSettings((s) => s.elderMode);
-  const setElderMode = useSettings((s) => s.setElderMode);
   const declineConsent = useSettings((s) => s.declineConsent);
 
   return (
     <View className='first-launch' id='first-launch'>
       <View className='text-heading first-launch__section'>欢迎使用临江社区服务</View>
-      <View className='card first-launch__row'>
-        <View>
-          <View className='text-title'>长辈版</View>
-          <View className='text-secondary'>字更大，按钮更大，一键打电话求助</View>
-        </View>
-        <Switch id='first-launch-elder-switch' checked={elderMode} onChange={(on) => setElderMode(on)} />
-      </View>
+      <ElderModeRow id='first-launch-elder-switch' className='card' description='字更大，按钮更大，一键打电话求助' />
       <View className='card'>
         <View className='text-title first-launch__section'>我们会用到您的哪些信息</View>
         {NOTICE_SUMMARY.map((section) => (

@@ -20,6 +20,11 @@ describe('设置', () => {
     await tapSwitch();
     expect(useSettings.getState().elderMode).toBe(true);
     expect(root().className).toContain('elder');
+    // The tap target is the whole row, announced as a named switch (not an unnamed ~40 px knob).
+    const row = document.getElementById('elder-mode-switch')!;
+    expect(row.getAttribute('role')).toBe('switch');
+    expect(row.getAttribute('aria-checked')).toBe('true');
+    expect(row.getAttribute('aria-label')).toBe('长辈版');
     await tapSwitch();
     expect(root().className).not.toContain('elder');
   });

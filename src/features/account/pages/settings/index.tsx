@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { signOutOnServer } from '@/lib/api/endpoints';
 import { agreeToCurrentConsent } from '@/lib/consent/recordConsent';
@@ -7,6 +7,7 @@ import { HOME_PATH, PRIVACY_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { BackLink } from '@/lib/ui/BackLink';
+import { ElderModeRow } from '@/lib/ui/ElderModeRow';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import '../account.scss';
 
@@ -33,21 +34,13 @@ async function clearLocalData(): Promise<void> {
 }
 
 export default function SettingsPage() {
-  const elderMode = useSettings((s) => s.elderMode);
-  const setElderMode = useSettings((s) => s.setElderMode);
   const consentVersion = useSettings((s) => s.consentVersion);
 
   return (
     <PageRoot>
       <BackLink id='settings-back' />
       <View className='card'>
-        <View className='account__row'>
-          <View>
-            <View className='text-title'>长辈版</View>
-            <View className='text-secondary'>字更大、按钮更大，首页有电话求助</View>
-          </View>
-          <Switch id='elder-mode-switch' checked={elderMode} onChange={(on) => setElderMode(on)} />
-        </View>
+        <ElderModeRow id='elder-mode-switch' description='字更大、按钮更大，首页有电话求助' />
       </View>
       <View className='card'>
         <View className='text-title'>隐私</View>
