@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter } from './rules/text';
 
 export const roles = ['resident', 'worker', 'provider'] as const;
 export const roleSchema = z.enum(roles);
@@ -54,7 +55,11 @@ export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 /** Privacy consent given on first launch; `deviceId` is a random id the app keeps, so consent before sign-in is recorded too. */
 export const consentBodySchema = z.object({
-  version: z.string().min(1).max(32),
+  version: z
+    .string()
+    .min(1)
+    .max(32)
+    .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' }),
   deviceId: z.string().min(8).max(64),
 });
 export type ConsentBody = z.infer<typeof consentBodySchema>;

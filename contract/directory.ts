@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import directoryConfig from '../config/domain/directory.json';
 import { subcategoriesMatching } from './rules/categories';
+import { hasControlCharacter } from './rules/text';
 
 /**
  * The service directory API (DOMAIN.md §1): categories, the list of service points near a place,
@@ -25,9 +26,6 @@ function oneValue(v: unknown, ctx: z.RefinementCtx): unknown {
   ctx.addIssue({ code: 'custom', message: '只能填写一个' });
   return z.NEVER;
 }
-
-/** Control characters are never typed; a NUL even ends a SQLite string early and is refused by PostgreSQL. */
-const hasControlCharacter = (text: string) => Array.from(text).some((c) => c < ' ' || c === '\u007f');
 
 /** Query strings arrive as text: '' counts as absent. */
 const optionalText = (max: number) =>

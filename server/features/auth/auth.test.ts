@@ -137,6 +137,12 @@ describe('consent', () => {
     expect(last.user_id).not.toBeNull();
   });
 
+  it('refuses a version with control characters (a NUL would reach the database; PostgreSQL refuses it)', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2026\u0000', deviceId: 'device-abcdef123' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({ version: '协议版本：包含无法识别的字符' });
+  });
+
   it('names the bad field in Chinese', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '1' } });
     expect(response.statusCode).toBe(400);
