@@ -315,3 +315,14 @@ describe('bad input is a 400 that names the field', () => {
     expect(response.json().error.fields).toHaveProperty(field);
   });
 });
+
+describe('start-up', () => {
+  it('does not load the 700 KB seed file: only a new database is seeded from it', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../../../seeds/service-points.json', () => {
+        throw new Error('seeds/service-points.json was loaded with the feature');
+      });
+      await expect(import('./feature')).resolves.toHaveProperty('directoryFeature');
+    });
+  });
+});
