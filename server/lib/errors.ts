@@ -29,6 +29,16 @@ export const conflict = (message: string) => new ApiError(409, 'CONFLICT', messa
 export const rateLimited = () => new ApiError(429, 'RATE_LIMITED', '操作太频繁了，请稍等一分钟再试');
 export const upstreamFailed = (message: string) => new ApiError(502, 'UPSTREAM_FAILED', message);
 
+/**
+ * A 400 about one field that passed its schema but is still wrong (no such community, a stale cursor …),
+ * worded like a schema's: fields = { town: "乡镇（街道）：没有这个乡镇（街道）" }. `summary` replaces the
+ * default top-level message when a plainer sentence fits better.
+ */
+export function fieldError(field: string, message: string, summary?: string): ApiError {
+  const text = `${fieldLabel([field])}：${message}`;
+  return badRequest(summary ?? `请检查填写的内容：${text}`, { [field]: text });
+}
+
 /** Turns zod issues (as fastify-type-provider-zod reports them) into `fields`: path → "纬度：不能大于 90". */
 function validationError(error: FastifyError): ApiError {
   const fields: Record<string, string> = {};

@@ -3,8 +3,7 @@
  * starts right after it even if items were added before it (no duplicates, no gaps):
  * distance then id when a location is given, name then id otherwise.
  */
-import { badRequest } from '../../lib/errors';
-import { fieldLabel } from '@contract/field-labels';
+import { fieldError } from '../../lib/errors';
 
 export type PageCursor = { by: 'distance'; distance: number; id: string } | { by: 'name'; name: string; id: string };
 
@@ -12,8 +11,7 @@ export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
-const invalid = () =>
-  badRequest('翻页位置无效，请从第一页重新加载', { cursor: `${fieldLabel(['cursor'])}：无效，请从第一页重新加载` });
+const invalid = () => fieldError('cursor', '无效，请从第一页重新加载', '翻页位置无效，请从第一页重新加载');
 
 /** Decodes a cursor made for this kind of list; anything else is a 400 naming the cursor. */
 export function decodeCursor(text: string, expected: PageCursor['by']): PageCursor {

@@ -15,7 +15,6 @@ import {
   serviceListQuerySchema,
   type ServicePointDetail,
 } from '@contract/directory';
-import { fieldLabel } from '@contract/field-labels';
 import { chinaLocal, dayKindLabel } from '@contract/rules/calendar';
 import { categoryTree, subcategoriesMatching } from '@contract/rules/categories';
 import {
@@ -29,13 +28,10 @@ import {
 import { DEFAULT_RADIUS_METRES, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import { serverCalendar } from '../../lib/calendar';
-import { badRequest, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import { computeCoverage, groupCoverage } from './coverage';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyFilters, nearestPage, parseHours, selectPoints, toSummary, type PointFilters, type PointRow } from './queries';
-
-const fieldError = (field: string, message: string) =>
-  badRequest(`请检查填写的内容：${fieldLabel([field])}：${message}`, { [field]: `${fieldLabel([field])}：${message}` });
 
 /** Batch size when reading by name and filtering "open now" in code. */
 const NAME_BATCH = 100;
