@@ -61,4 +61,12 @@ describe('config', () => {
     expect(config.databasePath).toBe('/tmp/x/y.sqlite');
     expect(() => loadConfig({ PORT: 'abc' }, dir)).toThrow(/PORT/);
   });
+
+  it('refuses a port above 65535 and an unknown LOG_LEVEL with a Chinese message instead of failing later', () => {
+    expect(() => loadConfig({ PORT: '70000' }, dir)).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' }, dir)).toThrow(/PORT.*65535/);
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, dir)).toThrow(ConfigError);
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, dir)).toThrow(/LOG_LEVEL/);
+    expect(loadConfig({ LOG_LEVEL: 'warn' }, dir).logLevel).toBe('warn');
+  });
 });

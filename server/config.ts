@@ -27,12 +27,22 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-function positiveInt(env: Env, name: string, fallback: number): number {
+function positiveInt(env: Env, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} 必须是正整数（当前为 "${raw}"）`);
+  if (value > max) throw new ConfigError(`${name} 不能大于 ${max}（当前为 "${raw}"）`);
   return value;
+}
+
+/** The logger's (pino's) levels; any other name would only fail later, inside the logger, in English. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(env: Env): string {
+  const level = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')} 之一（当前为 "${level}"）`);
+  return level;
 }
 
 /** Accepts 64 hex characters or base64/base64url of 32 bytes. */
@@ -67,7 +77,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const production = env.NODE_ENV === 'production';
   const databasePath = resolve(cwd, env.DATABASE_PATH || 'data/linjiang.sqlite');
   return {
-    port: positiveInt(env, 'PORT', 3000),
+    port: positiveInt(env, 'PORT', 3000, 65535),
     host: env.HOST || '127.0.0.1',
     databasePath,
     ...resolveDataKey(env, production, databasePath),
@@ -81,7 +91,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     staticDir: resolve(cwd, env.STATIC_DIR || 'dist-h5'),
     sessionTtlDays: positiveInt(env, 'SESSION_TTL_DAYS', 30),
     authRateLimitPerMinute: positiveInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevel(env),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }
