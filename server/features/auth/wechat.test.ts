@@ -14,6 +14,7 @@ function startFakeWechat(): Promise<{ server: Server; base: string; requests: UR
     if (url.pathname !== '/sns/jscode2session') response.end(JSON.stringify({ errcode: 404 }));
     else if (code === 'bad-code') response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
     else if (code === 'broken') response.end('<html>gateway</html>');
+    else if (code === 'json-null') response.end('null');
     else if (code === 'slow') setTimeout(() => response.end(JSON.stringify({ openid: 'late' })), 1500);
     else response.end(JSON.stringify({ openid: `openid-for-${code?.split('#')[0]}`, session_key: 'secret-session-key' }));
   });
@@ -76,7 +77,7 @@ describe('WeChat sign-in against a fake WeChat server', () => {
   });
 
   it('answers 502 when WeChat answers nonsense or too slowly', async () => {
-    for (const code of ['broken', 'slow']) {
+    for (const code of ['broken', 'json-null', 'slow']) {
       const response = await login(code);
       expect(response.statusCode).toBe(502);
       expect(response.json().error.code).toBe('UPSTREAM_FAILED');

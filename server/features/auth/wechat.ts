@@ -22,7 +22,9 @@ export async function exchangeWechatCode(wechat: Config['wechat'], code: string)
     const response = await fetch(url, { signal: AbortSignal.timeout(wechat.timeoutMs) });
     if (!response.ok) throw new Error(`WeChat answered HTTP ${response.status}`);
     // WeChat sends JSON with a text/plain content type, so parse the text ourselves.
-    payload = JSON.parse(await response.text());
+    const parsed: unknown = JSON.parse(await response.text());
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('WeChat answered JSON that is not an object');
+    payload = parsed;
   } catch {
     throw upstreamFailed('暂时连不上微信，请稍后再试');
   }
