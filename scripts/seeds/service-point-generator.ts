@@ -318,7 +318,7 @@ export function generateBenchPoints(count: number, seed = 7): SeedServicePoint[]
     const subcategory = random.pick(subcategories);
     const template = catalog[subcategory];
     const community = communities.find((c) => c.townCode === town.code)!;
-    const place = words0(town, community);
+    const place = benchPlaceWords(town, community);
     points.push({
       id: `bench-${i}`,
       name: `${random.pick(template.names(place))}${i}`,
@@ -341,6 +341,7 @@ export function generateBenchPoints(count: number, seed = 7): SeedServicePoint[]
   return points;
 }
 
-function words0(town: Town, community: Community): PlaceWords {
+/** Place words for a benchmark point: every one on the same road; the names need not vary. */
+function benchPlaceWords(town: Town, community: Community): PlaceWords {
   return { town: town.name, townShort: short(town.name), community: community.name, communityShort: short(community.name), road: urbanRoads[0], rural: town.kind !== '街道' };
 }
