@@ -14,7 +14,7 @@ import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
 import { systemClock, type Clock } from './lib/clock';
-import { notFoundFor, rateLimited, registerErrorHandling } from './lib/errors';
+import { frameworkErrors, notFoundFor, rateLimited, registerErrorHandling } from './lib/errors';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
 import { installChineseValidationMessages } from './lib/validation';
@@ -41,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger === false ? false : privateLoggerOptions(config.logLevel, options.logger),
     trustProxy: config.trustProxy,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -77,6 +77,15 @@ describe('error responses', () => {
     expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '没有这个接口，请检查地址' } });
   });
 
+  it('answers a path parameter that is too long or badly encoded in the API shape, before any route runs', async () => {
+    const tooLong = await t.app.inject({ method: 'GET', url: `/api/services/${'x'.repeat(150)}` });
+    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: '地址太长了，请检查后重试' } });
+    const badlyEncoded = await t.app.inject({ method: 'GET', url: '/api/services/%E0%A4%A' });
+    expect(badlyEncoded.statusCode).toBe(400);
+    expect(badlyEncoded.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: '地址有误，请检查后重试' } });
+  });
+
   it('409 passes through from an ApiError', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/test/conflict' });
     expect(response.statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@contract/errors';
 import { fieldLabel } from '@contract/field-labels';
@@ -64,6 +64,10 @@ function frameworkClientError(error: FastifyError): ApiError | null {
       return new ApiError(413, 'VALIDATION_FAILED', '提交的内容太大了');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiError(415, 'VALIDATION_FAILED', '不支持的请求格式，请以 JSON 提交');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiError(414, 'VALIDATION_FAILED', '地址太长了，请检查后重试');
+    case 'FST_ERR_BAD_URL':
+      return badRequest('地址有误，请检查后重试');
     default:
       if (status === 429) return rateLimited();
       if (status === 404) return notFound();
@@ -71,21 +75,31 @@ function frameworkClientError(error: FastifyError): ApiError | null {
   }
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    let apiError: ApiError | null = null;
-    if (error instanceof ApiError) apiError = error;
-    else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error);
-    else apiError = frameworkClientError(error);
+/** Any error as the API's answer: its own ApiError, a validation 400, a framework 4xx, or a logged generic 500. */
+function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  let apiError: ApiError | null = null;
+  if (error instanceof ApiError) apiError = error;
+  else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error);
+  else apiError = frameworkClientError(error);
 
-    if (!apiError) {
-      // A bug. Log what it was (message and stack only: no request body, headers or user data), answer generically.
-      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
-      apiError = new ApiError(500, 'INTERNAL', '服务出了点问题，请稍后再试');
-    }
-    return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
-  });
+  if (!apiError) {
+    // A bug. Log what it was (message and stack only: no request body, headers or user data), answer generically.
+    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    apiError = new ApiError(500, 'INTERNAL', '服务出了点问题，请稍后再试');
+  }
+  return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody());
 }
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(sendError);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors found while routing, before any handler or error handler
+ * (a path parameter over maxParamLength, a badly percent-encoded path). Without it Fastify answers
+ * those itself, in English and in another shape.
+ */
+export const frameworkErrors = sendError;
 
 /** The 404 body for an unknown path: API callers and browsers get a message that fits. */
 export function notFoundFor(url: string): ApiError {
