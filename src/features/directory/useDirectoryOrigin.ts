@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { COMMUNITY_PICKER_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
-import { useSettings } from '@/lib/stores/settings';
+import { useSettings, type ChosenCommunity } from '@/lib/stores/settings';
 import { findCommunityPlace, originOf, useOrigin, type LocationStatus, type Origin } from './origin';
 
 export interface DirectoryOrigin {
@@ -9,16 +9,23 @@ export interface DirectoryOrigin {
   status: LocationStatus;
   /** Ask for the position (after the page has said why). */
   locate: () => void;
-  /** Measure from a community: opens the account's community picker, which remembers the choice. */
+  /**
+   * Measure from a community: opens the account's community picker, which remembers the choice. The origin moves
+   * to the community only once one is picked: backing out of the picker keeps measuring from the user's position.
+   */
   chooseCommunity: () => void;
 }
 
 let askedThisSession = false;
 
+/** The picked community when 选择社区 was tapped (undefined: not waiting for a pick); a new pick replaces it. */
+let pickStartedFrom: ChosenCommunity | null | undefined;
+
 /** The origin for distances, kept in step with the community chosen in the account pages. */
 export function useDirectoryOrigin(): DirectoryOrigin {
   const { here, status, useLocation, community, locate, preferCommunity, setCommunity } = useOrigin();
-  const chosenId = useSettings((s) => s.community?.id ?? null);
+  const chosen = useSettings((s) => s.community);
+  const chosenId = chosen?.id ?? null;
   const ownId = useSession((s) => s.user?.communityId ?? null);
   const pickedId = chosenId ?? ownId;
 
@@ -29,6 +36,13 @@ export function useDirectoryOrigin(): DirectoryOrigin {
       void locate();
     }
   }, [useLocation, here, locate]);
+
+  // The picker stores a new object even when the same community is picked again: that still means "from there".
+  useEffect(() => {
+    if (pickStartedFrom === undefined || chosen === pickStartedFrom) return;
+    pickStartedFrom = undefined;
+    if (chosen) preferCommunity();
+  }, [chosen, preferCommunity]);
 
   useEffect(() => {
     if (!pickedId || pickedId === community?.id) return;
@@ -48,7 +62,7 @@ export function useDirectoryOrigin(): DirectoryOrigin {
     status,
     locate: () => void locate(),
     chooseCommunity: () => {
-      preferCommunity();
+      pickStartedFrom = useSettings.getState().community;
       void openPath(COMMUNITY_PICKER_PATH);
     },
   };
