@@ -35,4 +35,13 @@ describe('log redaction', () => {
     const entry = JSON.parse(lines.join('').trim().split('\n').pop()!);
     expect(entry).toMatchObject({ msg: 'probe', count: 3, phone: '[redacted]', user: { idNumber: '[redacted]', name: '[redacted]' } });
   });
+
+  it('censors them two levels down too (a booking’s elder’s contact)', () => {
+    lines.length = 0;
+    t.app.log.info({ booking: { id: 7, elder: { phone: '13904391234', name: '王秀兰' } } }, 'nested');
+    const log = lines.join('');
+    expect(log).toContain('"id":7');
+    expect(log).not.toContain('13904391234');
+    expect(log).not.toContain('王秀兰');
+  });
 });

@@ -22,7 +22,8 @@ export function privateLoggerOptions(level: string, stream?: LogStream): Fastify
         'req.headers.authorization',
         'req.headers.cookie',
         'res.headers["set-cookie"]',
-        ...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]),
+        // pino's wildcard spans one level only: top level, one and two levels down ({ booking: { elder: { phone } } }).
+        ...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
       ],
       censor: '[redacted]',
     },
