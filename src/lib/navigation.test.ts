@@ -28,6 +28,12 @@ describe('navigation', () => {
     expect(currentPath()).toBe('/features/directory/pages/detail/index?id=12');
   });
 
+  it('opens one login page when several requests fail with 401 at once', async () => {
+    taroTestControl.setRoute('/features/directory/pages/detail/index', { id: '3' }, 2);
+    await Promise.all([goToLogin(), goToLogin(), goToLogin()]);
+    expect(taroMock.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
   it('never stacks a login page on a login page', async () => {
     taroTestControl.setRoute('/features/account/pages/login/index', { redirect: '%2Fpages%2Fme%2Findex' });
     await goToLogin();

@@ -53,9 +53,17 @@ export async function goBack(): Promise<void> {
   }
 }
 
+/** Set while the login page is being opened: a page whose requests all fail with 401 at once opens it once. */
+let openingLogin = false;
+
 /** The login page, coming back to `redirect` (default: where the user is now) after signing in. */
 export async function goToLogin(redirect: string = currentPath()): Promise<void> {
-  if (redirect.startsWith(LOGIN_PATH)) return;
+  if (redirect.startsWith(LOGIN_PATH) || openingLogin) return;
+  openingLogin = true;
   const query = redirect ? `?redirect=${encodeURIComponent(redirect)}` : '';
-  await Taro.navigateTo({ url: `${LOGIN_PATH}${query}` });
+  try {
+    await Taro.navigateTo({ url: `${LOGIN_PATH}${query}` });
+  } finally {
+    openingLogin = false;
+  }
 }
