@@ -49,35 +49,33 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const openid = await exchangeWechatCode(app.config.wechat, request.body.code);
       const openidHash = app.privacy.keyedHash(`wechat-openid:${openid}`);
-      const existing = await app.db
+      // Insert-if-absent, then read: two quick taps of the first sign-in meet the unique index instead of
+      // racing between a look-up and an insert (which would fail on a database that runs them concurrently).
+      await app.db
+        .insertInto('users')
+        .values({
+          display_name: '微信用户',
+          phone_encrypted: null,
+          phone_hash: null,
+          role: 'resident',
+          scope_community_id: null,
+          scope_town_code: null,
+          scope_service_point_id: null,
+          community_id: null,
+          is_volunteer: 0,
+          demo_key: null,
+          wechat_openid_hash: openidHash,
+          consent_version: null,
+          consent_at: null,
+          created_at: app.now().toISOString(),
+        })
+        .onConflict((conflict) => conflict.column('wechat_openid_hash').doNothing())
+        .execute();
+      const { id: userId } = await app.db
         .selectFrom('users')
         .select('id')
         .where('wechat_openid_hash', '=', openidHash)
-        .executeTakeFirst();
-      const userId =
-        existing?.id ??
-        (
-          await app.db
-            .insertInto('users')
-            .values({
-              display_name: '微信用户',
-              phone_encrypted: null,
-              phone_hash: null,
-              role: 'resident',
-              scope_community_id: null,
-              scope_town_code: null,
-              scope_service_point_id: null,
-              community_id: null,
-              is_volunteer: 0,
-              demo_key: null,
-              wechat_openid_hash: openidHash,
-              consent_version: null,
-              consent_at: null,
-              created_at: app.now().toISOString(),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+        .executeTakeFirstOrThrow();
       return startSession(app, userId, 'wechat');
     },
   );

@@ -70,6 +70,18 @@ describe('WeChat sign-in against a fake WeChat server', () => {
     expect((await login('carol#1')).json().user.id).not.toBe(first.id);
   });
 
+  it('gives two simultaneous first sign-ins of one WeChat user the same account (no duplicate, no 500)', async () => {
+    const [first, second] = await Promise.all([login('dave#1'), login('dave#2')]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(second.json().user.id).toBe(first.json().user.id);
+    const rows = await t.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('wechat_openid_hash', '=', t.app.privacy.keyedHash('wechat-openid:openid-for-dave'))
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('answers 401 in Chinese when WeChat rejects the code', async () => {
     const response = await login('bad-code');
     expect(response.statusCode).toBe(401);
