@@ -32,7 +32,8 @@ export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilte
   if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
   if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
   if (filters.keyword) {
-    q = q.where(sql<boolean>`${sql.ref('service_points.search_text')} like ${containsPattern(filters.keyword)} escape '\\'`);
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not (科普 E 站 / e 站).
+    q = q.where(sql<boolean>`lower(${sql.ref('service_points.search_text')}) like lower(${containsPattern(filters.keyword)}) escape '\\'`);
   }
   return q as Q;
 }

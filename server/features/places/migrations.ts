@@ -11,8 +11,8 @@ export const placesMigrations: Record<string, Migration> = {
         .addColumn('code', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('lat', 'real', (c) => c.notNull())
-        .addColumn('lng', 'real', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lng', 'double precision', (c) => c.notNull())
         .addColumn('sort_order', 'integer', (c) => c.notNull())
         .execute();
       await db.schema
@@ -21,8 +21,8 @@ export const placesMigrations: Record<string, Migration> = {
         .addColumn('town_code', 'text', (c) => c.notNull().references('towns.code'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull())
-        .addColumn('lat', 'real', (c) => c.notNull())
-        .addColumn('lng', 'real', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lng', 'double precision', (c) => c.notNull())
         .addColumn('phone', 'text', (c) => c.notNull())
         .addColumn('sort_order', 'integer', (c) => c.notNull())
         .execute();
