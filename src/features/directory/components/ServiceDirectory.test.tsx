@@ -52,6 +52,21 @@ describe('服务 tab', () => {
     expect(await findByText('2.5 公里 · 步行约 34 分钟')).toBeTruthy();
   });
 
+  it('says it is looking again after a filter tap, while the previous cards are still on screen', async () => {
+    mockedFetch.mockResolvedValueOnce(page([summary()]));
+    let answer: (value: ReturnType<typeof page>) => void = () => undefined;
+    mockedFetch.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const { findByText, queryByText } = render(<ServicesPage />);
+    await findByText('新市社区长者食堂');
+    expect(queryByText('正在按新的条件查找…')).toBeNull();
+    click('chip-open-now');
+    expect(await findByText('正在按新的条件查找…')).toBeTruthy();
+    expect(document.getElementById('service-results')!.getAttribute('aria-busy')).toBe('true');
+    await act(async () => answer(page([summary({ id: 'sp-open', name: '营业中的点' })])));
+    expect(await findByText('营业中的点')).toBeTruthy();
+    expect(queryByText('正在按新的条件查找…')).toBeNull();
+  });
+
   it('loads the next page by cursor without repeating points', async () => {
     mockedFetch.mockResolvedValueOnce(page([summary()], 'c1'));
     mockedFetch.mockResolvedValueOnce(page([summary(), summary({ id: 'sp-2', name: '第二个' })], null));

@@ -86,7 +86,17 @@ export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, on
     return <EmptyResults filters={filters} hasOrigin={hasOrigin} onChange={onChange} onClear={onClear} />;
   }
   return (
-    <View className='service-results' id='service-results' aria-busy={list.loading ? 'true' : 'false'}>
+    <View
+      className={list.loading ? 'service-results service-results--busy' : 'service-results'}
+      id='service-results'
+      aria-busy={list.loading ? 'true' : 'false'}
+    >
+      {/* A new filter or pull-to-refresh: the cards below are still the previous answer until the new one arrives. */}
+      {list.loading ? (
+        <View id='list-updating' className='text-secondary results__updating' role='status'>
+          正在按新的条件查找…
+        </View>
+      ) : null}
       {/* Thousands of points stay smooth: only the cards near the screen are rendered (each loaded page is a block). */}
       <WindowedBlocks items={list.items} blockSize={LIST_PAGE_SIZE} itemKey={pointKey} renderItem={renderCard} />
       <View className='service-results__footer' role='status'>
