@@ -126,28 +126,36 @@ describe('service directory in the browser', () => {
         (await cards.evaluateAll((els) => els.map((el) => el.querySelector('.service-card__distance')?.textContent ?? ''))).map((text) =>
           text.includes('公里') ? parseFloat(text) * 1000 : parseFloat(text.replace('约', '')),
         );
-      // The page scrolls (on h5 Taro's page element, not the window): its height, or scrolled back to the top.
+      // The page scrolls (on h5 Taro's page element, not the window). Scrolls it ('top', or 'nearBottom': a screen
+      // above the bottom) and answers its height. Reaching the bottom goes through 'nearBottom' like a finger, not
+      // a jump: Taro's h5 router re-arms reach-bottom only on a scroll event away from the bottom, and the page
+      // grows under a still finger without any scroll event.
       const results = app.page.locator('#service-results:visible');
-      const pageScroll = (toTop: boolean) =>
-        results.evaluate((el, top) => {
+      const pageScroll = (to?: 'top' | 'nearBottom') =>
+        results.evaluate(async (el, target) => {
           let scroller = el.parentElement;
           while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible')) {
             scroller = scroller.parentElement;
           }
           const page = scroller ?? document.scrollingElement!;
-          if (top) page.scrollTo(0, 0);
+          if (target === 'top') page.scrollTo(0, 0);
+          if (target === 'nearBottom') {
+            page.scrollTo(0, page.scrollHeight - page.clientHeight * 2);
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          }
           return page.scrollHeight;
-        }, toTop);
+        }, to);
       // Each loaded page is one block of the list, rendered in full only near the screen.
       const loadedPages = () => app.page.locator('[id^="list-block-"]:visible').count();
 
       // No button pressed: reaching the bottom loads the next page. Nine pages (180 points): the page grows, the
       // rendered cards do not.
-      let height = await pageScroll(false);
+      let height = await pageScroll();
       for (let pages = 1; pages < 9; pages += 1) {
+        await pageScroll('nearBottom');
         await app.page.locator('.service-results__footer:visible').scrollIntoViewIfNeeded();
         await app.page.waitForFunction((n) => document.querySelectorAll('[id^="list-block-"]').length > n, pages);
-        const grown = await pageScroll(false);
+        const grown = await pageScroll();
         assert.ok(grown > height, `the page grows with page ${pages + 1} (${grown} px > ${height} px)`);
         height = grown;
         assert.ok((await cards.count()) <= 100, `at most 100 cards rendered with ${pages + 1} pages loaded`);
@@ -161,7 +169,7 @@ describe('service directory in the browser', () => {
       assert.equal(await app.page.locator(`#${nearestId}`).count(), 0, 'the first cards are no longer rendered down here');
 
       // Back at the top: the nearest point's card is rendered again, first and on screen.
-      await pageScroll(true);
+      await pageScroll('top');
       await app.page.locator(`#${nearestId}:visible`).waitFor();
       assert.equal(await cards.first().getAttribute('id'), nearestId);
       assert.ok((await cards.count()) <= 100, 'still at most 100 cards rendered');
