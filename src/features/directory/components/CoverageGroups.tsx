@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { Coverage, CoverageItem } from '@contract/directory';
 import { formatDistance } from '@contract/rules/walking';
+import { WIDEST_RADIUS_METRES } from '../useServiceList';
 import { accessibleName } from '@/lib/ui/a11y';
 import { DemoMark } from './DemoMark';
 
@@ -15,7 +16,7 @@ function CoverageRow({ item, onOpen }: { item: CoverageItem; onOpen: (pointId: s
     return (
       <View id={`coverage-${item.id}`} className='coverage-row coverage-row--missing'>
         <View className='coverage-row__name'>✗ {item.name}</View>
-        <View className='coverage-row__nearest'>附近 20 公里内都没有找到</View>
+        <View className='coverage-row__nearest'>附近 {WIDEST_RADIUS_METRES / 1000} 公里内都没有找到</View>
       </View>
     );
   }
