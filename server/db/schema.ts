@@ -1,6 +1,7 @@
 import type { PlacesTables } from '../features/places/tables';
 import type { AuthTables } from '../features/auth/tables';
 import type { DirectoryTables } from '../features/directory/tables';
+import type { MessagesTables } from '../features/messages/tables';
 
 /** Kept by the database layer (server/db): which features' seeds have run. */
 export interface SeedLogTable {
@@ -12,6 +13,7 @@ export interface SeedLogTable {
 export interface Database
   extends PlacesTables,
     AuthTables,
-    DirectoryTables {
+    DirectoryTables,
+    MessagesTables {
   seed_log: SeedLogTable;
 }

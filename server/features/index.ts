@@ -2,10 +2,12 @@ import type { FeatureModule } from '../lib/feature';
 import { placesFeature } from './places/feature';
 import { authFeature } from './auth/feature';
 import { directoryFeature } from './directory/feature';
+import { messagesFeature } from './messages/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
   placesFeature,
   authFeature,
   directoryFeature,
+  messagesFeature,
 ];
