@@ -10,6 +10,7 @@ export const errorCodes = [
   'RATE_LIMITED', // 429
   'UPSTREAM_FAILED', // 502: WeChat or another service we call did not answer properly
   'INTERNAL', // 500: a bug; never for bad input
+  'UNAVAILABLE', // 503: the database (or another service we need) cannot be reached right now; try again later
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

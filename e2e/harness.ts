@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -64,6 +65,11 @@ export interface App {
   /** Bounding box height in CSS px of the first visible element matching the selector. */
   boxHeight(selector: string): Promise<number>;
   screenshot(name: string): Promise<string>;
+  /**
+   * Runs axe-core on the page that is shown and fails, listing them, on serious or critical violations
+   * (what a screen reader (读屏) user or a user with poor eyesight would trip over). `name` says which page.
+   */
+  assertAccessible(name: string): Promise<void>;
   /** Calls the API directly (same origin), e.g. to check what the server recorded. */
   api<T>(method: string, apiPath: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
   /** Browser console errors and page errors seen so far (for assertions and debugging). */
@@ -237,6 +243,15 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       return box.height;
     },
     screenshot,
+    async assertAccessible(name) {
+      await settle();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      if (blocking.length > 0) {
+        const list = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        throw new Error(`axe-core on ${name}: ${blocking.length} serious/critical violation(s)\n  ${list.join('\n  ')}`);
+      }
+    },
     async api(method, apiPath, body, token) {
       const res = await fetch(`${url}${apiPath}`, {
         method,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from './testing/app';
+import { testDatabaseKind } from './testing/databases';
 
 describe('app without an h5 build', () => {
   let t: TestApp;
@@ -12,7 +13,7 @@ describe('app without an h5 build', () => {
   it('answers health with the database checked', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ok: true, db: 'ok' });
+    expect(response.json()).toEqual({ ok: true, db: 'ok', database: testDatabaseKind() });
   });
 
   it('serves an OpenAPI document generated from the zod schemas', async () => {

@@ -8,20 +8,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from './config';
+import { Redis } from 'ioredis';
 import { openDatabase, prepareDatabase } from './db';
+import { databaseKind } from './db/portable';
 import type { FeatureModule } from './lib/feature';
 import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
-import { systemClock, type Clock } from './lib/clock';
-import { frameworkErrors, notFoundFor, rateLimited, registerErrorHandling } from './lib/errors';
+import { runningClock, systemClock, type Clock } from './lib/clock';
+import { frameworkErrors, notFoundFor, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
+import { databaseRateLimits, redisRateLimits, sharedRateLimitStore } from './lib/rate-limit-store';
 import { installChineseValidationMessages } from './lib/validation';
 
 export interface BuildAppOptions {
   config: Config;
-  /** Defaults to the system clock; tests pass `fixedClock(...)`. */
+  /** Defaults to the system clock (or CLOCK_START's running clock); tests pass `fixedClock(...)`. */
   clock?: Clock;
   /** Defaults to every feature in server/features/index.ts. */
   features?: FeatureModule[];
@@ -29,12 +32,12 @@ export interface BuildAppOptions {
   logger?: false | LogStream;
 }
 
-const healthSchema = z.object({ ok: z.literal(true), db: z.literal('ok') });
+const healthSchema = z.object({ ok: z.literal(true), db: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
 
 /** Builds the whole server (API + static h5 app) without listening; tests drive it with `app.inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.clockStart ? runningClock(config.clockStart) : systemClock);
   const features = options.features ?? allFeatures;
   installChineseValidationMessages();
 
@@ -47,7 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   acceptEmptyJsonBodies(app);
 
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.database, (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost'));
   const privacy = createPrivacy(config.dataKey);
   app.decorate('config', config);
   app.decorate('db', db);
@@ -72,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     max: config.authRateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: () => rateLimited(),
+    store: sharedRateLimitStore(config.redisUrl ? redisRateLimits(connectRedis(app, config.redisUrl)) : databaseRateLimits(db, clock)),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -82,9 +86,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const database = databaseKind(db);
   api.get('/api/health', { schema: { response: { 200: healthSchema } } }, async () => {
-    await db.selectFrom('towns').select('code').limit(1).execute();
-    return { ok: true as const, db: 'ok' as const };
+    try {
+      await db.selectFrom('towns').select('code').limit(1).execute();
+    } catch {
+      throw serviceUnavailable('系统暂时连不上数据库，请稍后再试');
+    }
+    return { ok: true as const, db: 'ok' as const, database };
   });
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -94,6 +103,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await registerStaticApp(app, config.staticDir);
   return app;
+}
+
+/**
+ * The Redis connection for shared rate limits. A command fails at once while Redis is away (no offline queue,
+ * one retry), so a sign-in gets a 503 rather than hanging; ioredis reconnects by itself.
+ */
+function connectRedis(app: FastifyInstance, url: string): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  redis.on('error', (error: Error) => app.log.warn({ err: { message: error.message } }, 'redis connection problem'));
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return redis;
 }
 
 /**

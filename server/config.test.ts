@@ -15,7 +15,10 @@ describe('config', () => {
     const config = loadConfig({}, dir);
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.databasePath).toBe(join(dir, 'data', 'linjiang.sqlite'));
+    expect(config.database).toEqual({ kind: 'sqlite', path: join(dir, 'data', 'linjiang.sqlite') });
+    expect(config.webConcurrency).toBe(1);
+    expect(config.redisUrl).toBeNull();
+    expect(config.clockStart).toBeNull();
     expect(config.staticDir).toBe(join(dir, 'dist-h5'));
     expect(config.production).toBe(false);
     expect(config.sessionTtlDays).toBe(30);
@@ -58,7 +61,7 @@ describe('config', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.sessionTtlDays).toBe(7);
     expect(config.wechat.apiBase).toBe('http://127.0.0.1:9999');
-    expect(config.databasePath).toBe('/tmp/x/y.sqlite');
+    expect(config.database).toEqual({ kind: 'sqlite', path: '/tmp/x/y.sqlite' });
     expect(() => loadConfig({ PORT: 'abc' }, dir)).toThrow(/PORT/);
   });
 
@@ -68,5 +71,22 @@ describe('config', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, dir)).toThrow(ConfigError);
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' }, dir)).toThrow(/LOG_LEVEL/);
     expect(loadConfig({ LOG_LEVEL: 'warn' }, dir).logLevel).toBe('warn');
+  });
+
+  it('selects PostgreSQL with DATABASE_URL, with a pool size, and allows several workers only there', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/linjiang', DATABASE_POOL_SIZE: '4', WEB_CONCURRENCY: '2' }, dir);
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/linjiang', poolSize: 4 });
+    expect(config.webConcurrency).toBe(2);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/x' }, dir).database).toMatchObject({ kind: 'postgres', poolSize: 10 });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' }, dir)).toThrow(/DATABASE_URL.*postgres:\/\//);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' }, dir)).toThrow(/WEB_CONCURRENCY.*PostgreSQL/);
+    expect(() => loadConfig({ WEB_CONCURRENCY: 'two' }, dir)).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  it('takes CLOCK_START in demo mode only, and refuses a date it cannot read', () => {
+    expect(loadConfig({ CLOCK_START: '2026-10-01T02:00:00Z' }, dir).clockStart).toEqual(new Date('2026-10-01T02:00:00Z'));
+    expect(() => loadConfig({ CLOCK_START: 'tomorrow' }, dir)).toThrow(/CLOCK_START/);
+    const production = { NODE_ENV: 'production', DATA_KEY: randomBytes(32).toString('hex'), CLOCK_START: '2026-10-01T02:00:00Z' };
+    expect(() => loadConfig(production, dir)).toThrow(/CLOCK_START/);
   });
 });

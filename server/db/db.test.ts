@@ -7,23 +7,28 @@ import { features } from '../features';
 import type { FeatureModule } from '../lib/feature';
 import { createPrivacy } from '../lib/privacy/crypto';
 import { createTestApp } from '../testing/app';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../testing/databases';
 import { featureMigrationProvider, openDatabase, prepareDatabase } from './index';
 
-describe('database preparation', () => {
+describe(`database preparation (${testDatabaseKind()})`, () => {
   let dir: string;
+  let database: TestDatabase;
   const privacy = createPrivacy(randomBytes(32));
   const now = new Date('2026-11-26T02:00:00.000Z');
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'linjiang-db-'));
+    database = await createTestDatabase(dir);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const count = async (db: Kysely<any>, table: string) => // eslint-disable-line @typescript-eslint/no-explicit-any
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('seeds a new database, and never again when it already exists', async () => {
-    const path = join(dir, 'app.sqlite');
-    const first = openDatabase(path);
+    const first = openDatabase(database.target);
     const result = await prepareDatabase(first, features, { privacy, now });
     expect(result.seeded).toEqual(features.filter((f) => f.seed).map((f) => f.name));
     expect(result.seeded.slice(0, 2)).toEqual(['places', 'auth']);
@@ -35,7 +40,7 @@ describe('database preparation', () => {
     await first.updateTable('users').set({ display_name: '王大妈' }).where('demo_key', '=', 'resident').execute();
     await first.destroy();
 
-    const again = openDatabase(path);
+    const again = openDatabase(database.target);
     const second = await prepareDatabase(again, features, { privacy, now });
     expect(second).toEqual({ seeded: [], migrated: [] });
     expect(await count(again, 'users')).toBe(5);
@@ -46,8 +51,7 @@ describe('database preparation', () => {
   });
 
   it('migrates and seeds a feature added later, once, next to the existing data', async () => {
-    const path = join(dir, 'app.sqlite');
-    const db = openDatabase(path);
+    const db = openDatabase(database.target);
     await prepareDatabase(db, features, { privacy, now });
     let seeds = 0;
     const later: FeatureModule = {
@@ -69,7 +73,7 @@ describe('database preparation', () => {
   });
 
   it('retries a seed that failed: it rolled back and was not recorded as done', async () => {
-    const db = openDatabase(join(dir, 'app.sqlite'));
+    const db = openDatabase(database.target);
     let attempts = 0;
     const flaky: FeatureModule = {
       name: 'flaky',
@@ -87,17 +91,33 @@ describe('database preparation', () => {
     await db.destroy();
   });
 
-  it('runs SQLite in WAL mode with foreign keys enforced', async () => {
-    const db = openDatabase(join(dir, 'app.sqlite'));
+  it('enforces foreign keys (and runs SQLite in WAL mode)', async () => {
+    const db = openDatabase(database.target);
     await prepareDatabase(db, features, { privacy, now });
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
-    expect(mode.rows[0].journal_mode).toBe('wal');
+    if (testDatabaseKind() === 'sqlite') {
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      expect(mode.rows[0].journal_mode).toBe('wal');
+    }
     // Matched by code, not toThrow: better-sqlite3 builds its errors with the class of the first jest
     // sandbox that loaded it in this worker, so they are not `instanceof Error` in later test files.
     await expect(
       db.insertInto('communities').values({ id: 'x', town_code: '999999999', name: 'x', is_demo: 1, lat: 0, lng: 0, phone: 'x', sort_order: 0 }).execute(),
-    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    ).rejects.toMatchObject({ code: testDatabaseKind() === 'sqlite' ? 'SQLITE_CONSTRAINT_FOREIGNKEY' : '23503' });
     await db.destroy();
+  });
+
+  // Several processes on one database are a PostgreSQL deployment (server/main.ts refuses workers on SQLite).
+  const onPostgres = testDatabaseKind() === 'postgres' ? it : it.skip;
+  onPostgres('lets only one of several processes starting at once migrate and seed (the preparation lock)', async () => {
+    const connections = [openDatabase(database.target), openDatabase(database.target), openDatabase(database.target)];
+    const results = await Promise.all(connections.map((db) => prepareDatabase(db, features, { privacy, now })));
+    const seeders = results.filter((result) => result.seeded.length > 0);
+    expect(seeders).toHaveLength(1);
+    expect(seeders[0].seeded).toEqual(features.filter((f) => f.seed).map((f) => f.name));
+    expect(results.filter((result) => result.migrated.length > 0)).toHaveLength(1);
+    expect(await count(connections[0], 'users')).toBe(5);
+    expect(await count(connections[0], 'towns')).toBe(13);
+    await Promise.all(connections.map((db) => db.destroy()));
   });
 
   it('refuses two features that use the same migration name', async () => {
@@ -107,10 +127,10 @@ describe('database preparation', () => {
 
   it('an app restarted on the same files keeps its sessions (same DATA_KEY)', async () => {
     const env = { DATA_KEY: randomBytes(32).toString('hex') };
-    const first = await createTestApp({ dir, env });
+    const first = await createTestApp({ dir, env, database });
     const headers = await first.signIn('resident');
     await first.close();
-    const second = await createTestApp({ dir, env });
+    const second = await createTestApp({ dir, env, database });
     const me = await second.app.inject({ method: 'GET', url: '/api/me', headers });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.maskedPhone).toBe('139****1234');

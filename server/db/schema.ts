@@ -2,12 +2,7 @@ import type { PlacesTables } from '../features/places/tables';
 import type { AuthTables } from '../features/auth/tables';
 import type { DirectoryTables } from '../features/directory/tables';
 import type { MessagesTables } from '../features/messages/tables';
-
-/** Kept by the database layer (server/db): which features' seeds have run. */
-export interface SeedLogTable {
-  feature: string;
-  seeded_at: string;
-}
+import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
 export interface Database
@@ -16,4 +11,5 @@ export interface Database
     DirectoryTables,
     MessagesTables {
   seed_log: SeedLogTable;
+  rate_limits: RateLimitsTable;
 }

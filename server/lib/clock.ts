@@ -6,6 +6,12 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
+/** A clock that starts at `start` and runs in real time (CLOCK_START: demos and tests of spawned servers). */
+export function runningClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 /** A clock for tests: starts at `start` and only moves when told to. */
 export interface FixedClock extends Clock {
   set(time: Date | string): void;

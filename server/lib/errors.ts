@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@contract/errors';
 import { fieldLabel } from '@contract/field-labels';
+import { isDatabaseUnavailable } from '../db/portable';
 
 /** An error meant for the user: its status, code and Chinese message are sent as they are. */
 export class ApiError extends Error {
@@ -28,6 +29,7 @@ export const notFound = (message = '没有找到您要的内容') => new ApiErro
 export const conflict = (message: string) => new ApiError(409, 'CONFLICT', message);
 export const rateLimited = () => new ApiError(429, 'RATE_LIMITED', '操作太频繁了，请稍等一分钟再试');
 export const upstreamFailed = (message: string) => new ApiError(502, 'UPSTREAM_FAILED', message);
+export const serviceUnavailable = (message = '服务暂时不可用，请稍后再试') => new ApiError(503, 'UNAVAILABLE', message);
 
 /**
  * A 400 about one field that passed its schema but is still wrong (no such community, a stale cursor …),
@@ -75,12 +77,16 @@ function frameworkClientError(error: FastifyError): ApiError | null {
   }
 }
 
-/** Any error as the API's answer: its own ApiError, a validation 400, a framework 4xx, or a logged generic 500. */
+/** Any error as the API's answer: its own ApiError, a validation 400, a database outage 503, a framework 4xx, or a logged generic 500. */
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let apiError: ApiError | null = null;
   if (error instanceof ApiError) apiError = error;
   else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error);
-  else apiError = frameworkClientError(error);
+  else if (isDatabaseUnavailable(error)) {
+    // Not a bug: the database is restarting or out of reach. Say so, and that trying again will work.
+    request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+    apiError = serviceUnavailable('系统暂时连不上数据库，请稍后再试');
+  } else apiError = frameworkClientError(error);
 
   if (!apiError) {
     // A bug. Log what it was (message and stack only: no request body, headers or user data), answer generically.

@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { idColumn } from '../../db/portable';
 
 // Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
+// Ids come from idColumn: on SQLite the same DDL as when this shipped, an identity column on PostgreSQL.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export const authMigrations: Record<string, Migration> = {
   '0002_auth': {
     async up(db: Kysely<any>) {
       await db.schema
         .createTable('users')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => idColumn(db, c))
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('phone_encrypted', 'text')
         .addColumn('phone_hash', 'text')
@@ -28,7 +30,7 @@ export const authMigrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('sessions')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => idColumn(db, c))
         .addColumn('token_hash', 'text', (c) => c.notNull().unique())
         .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -39,7 +41,7 @@ export const authMigrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('consents')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => idColumn(db, c))
         .addColumn('device_hash', 'text', (c) => c.notNull())
         .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('version', 'text', (c) => c.notNull())
@@ -48,7 +50,7 @@ export const authMigrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('audit_log')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) => idColumn(db, c))
         .addColumn('actor_id', 'integer')
         .addColumn('action', 'text', (c) => c.notNull())
         .addColumn('subject_type', 'text')

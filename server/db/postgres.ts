@@ -1,0 +1,41 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** pg's type ids of bigint (count(*), sum of integers) and numeric (avg): numbers here, as SQLite gives them. */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  /** Told about connections the pool lost (a database restart); the pool replaces them by itself. */
+  onPoolError(error: Error): void;
+}
+
+/**
+ * A pool of connections to PostgreSQL. A request that finds the database down fails after
+ * `connectionTimeoutMillis` (→ 503 in the error handler) instead of waiting forever, and the pool
+ * reconnects on its own once the database is back: a PostgreSQL restart needs no server restart.
+ */
+export function openPostgres({ url, poolSize, onPoolError }: PostgresOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    types: typeParsers,
+    application_name: 'linjiang',
+  });
+  // An idle connection closed by the server (restart, admin shutdown) is reported here; without a listener
+  // Node would treat it as an unhandled error and end the process.
+  pool.on('error', onPoolError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
