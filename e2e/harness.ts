@@ -13,20 +13,18 @@
  *   await app.fontSize('#page-root');      // computed font size in CSS px
  *   await app.screenshot('home');          // .artifacts/screenshots/home.png
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { spawnServer, type ServerProcess } from '../server/testing/processes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SCREENSHOTS = path.join(ROOT, '.artifacts/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface AppOptions {
   /** Grants location and places the phone there (e.g. a point in 临江). */
@@ -79,81 +77,29 @@ export interface App {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode} before it was healthy:\n${output()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server not healthy after ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`);
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => server.kill('SIGKILL'), 5_000);
-    server.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.kill('SIGTERM');
-  });
-}
-
 export async function startApp(options: AppOptions = {}): Promise<App> {
   if (!fs.existsSync(path.join(ROOT, 'dist-h5/index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linjiang-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: path.join(tmp, 'e2e.sqlite'),
-      DATA_KEY: randomBytes(32).toString('hex'),
-      STATIC_DIR: path.join(ROOT, 'dist-h5'),
-      LOG_LEVEL: 'warn',
-      ...options.serverEnv,
-    },
+  const server: ServerProcess = await spawnServer({
+    DATABASE_PATH: path.join(tmp, 'e2e.sqlite'),
+    DATA_KEY: randomBytes(32).toString('hex'),
+    STATIC_DIR: path.join(ROOT, 'dist-h5'),
+    ...options.serverEnv,
+  }).catch((error: unknown) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
   });
-  server.stdout?.on('data', (chunk) => (output += chunk));
-  server.stderr?.on('data', (chunk) => (output += chunk));
-  // If the test process dies without running after(), do not leave the server behind.
-  const killOnExit = () => server.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const { url } = server;
+  const output = server.output;
 
   let context: BrowserContext | undefined;
   const close = async () => {
     await context?.close().catch(() => undefined);
-    await stopServer(server);
-    process.removeListener('exit', killOnExit);
+    await server.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(url, server, () => output);
     context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -205,7 +151,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     page,
     context,
     browserErrors,
-    serverOutput: () => output,
+    serverOutput: output,
     close,
     visible,
     settle,
@@ -227,7 +173,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         return await run();
       } catch (error) {
         const shot = await screenshot(`failed-${name}`).catch(() => 'none');
-        const context = `\n  screenshot: ${shot}\n  browser errors: ${browserErrors.join(' | ') || 'none'}\n  server output (end): ${output.slice(-1500) || 'none'}`;
+        const context = `\n  screenshot: ${shot}\n  browser errors: ${browserErrors.join(' | ') || 'none'}\n  server output (end): ${output().slice(-1500) || 'none'}`;
         if (error instanceof Error) error.message += context;
         throw error;
       }

@@ -1,34 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../testing/app';
-
-/** A stand-in for api.weixin.qq.com on 127.0.0.1: answers jscode2session by the code it receives. */
-function startFakeWechat(): Promise<{ server: Server; base: string; requests: URL[] }> {
-  const requests: URL[] = [];
-  const server = createServer((request: IncomingMessage, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    const code = url.searchParams.get('js_code');
-    // WeChat answers JSON with a text/plain content type.
-    response.setHeader('content-type', 'text/plain');
-    if (url.pathname !== '/sns/jscode2session') response.end(JSON.stringify({ errcode: 404 }));
-    else if (code === 'bad-code') response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
-    else if (code === 'broken') response.end('<html>gateway</html>');
-    else if (code === 'json-null') response.end('null');
-    else if (code === 'slow') setTimeout(() => response.end(JSON.stringify({ openid: 'late' })), 1500);
-    else response.end(JSON.stringify({ openid: `openid-for-${code?.split('#')[0]}`, session_key: 'secret-session-key' }));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, base: `http://127.0.0.1:${port}`, requests });
-    }),
-  );
-}
+import { startFakeWechat, type FakeWechat } from '../../testing/fake-wechat';
 
 describe('WeChat sign-in against a fake WeChat server', () => {
   let t: TestApp;
-  let fake: Awaited<ReturnType<typeof startFakeWechat>>;
+  let fake: FakeWechat;
 
   beforeAll(async () => {
     fake = await startFakeWechat();
@@ -38,7 +13,7 @@ describe('WeChat sign-in against a fake WeChat server', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => fake.server.close(resolve));
+    await fake.close();
   });
 
   const login = (code: string) => t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code } });
