@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { isDatabaseUnavailable } from './db/portable';
 
 /** How long a worker must have lived for its death to count as a crash rather than a failure to start. */
 const HEALTHY_LIFETIME_MS = 10_000;
@@ -78,7 +79,9 @@ if (config.webConcurrency > 1 && cluster.isPrimary) {
   superviseWorkers(config);
 } else {
   serve(config).catch((error: unknown) => {
-    console.error('服务启动失败：', error instanceof Error ? error.message : error);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (isDatabaseUnavailable(error)) console.error(`服务启动失败：连不上数据库，请检查 DATABASE_URL 和数据库是否已启动（${reason}）`);
+    else console.error('服务启动失败：', reason);
     process.exit(1);
   });
 }
