@@ -1,6 +1,7 @@
 import type { PlacesTables } from '../features/places/tables';
 import type { AuthTables } from '../features/auth/tables';
 import type { DirectoryTables } from '../features/directory/tables';
+import type { VolunteersTables } from '../features/volunteers/tables';
 import type { MessagesTables } from '../features/messages/tables';
 import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
@@ -9,6 +10,7 @@ export interface Database
   extends PlacesTables,
     AuthTables,
     DirectoryTables,
+    VolunteersTables,
     MessagesTables {
   seed_log: SeedLogTable;
   rate_limits: RateLimitsTable;

@@ -2,6 +2,7 @@ import type { FeatureModule } from '../lib/feature';
 import { placesFeature } from './places/feature';
 import { authFeature } from './auth/feature';
 import { directoryFeature } from './directory/feature';
+import { volunteersFeature } from './volunteers/feature';
 import { messagesFeature } from './messages/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
@@ -9,5 +10,6 @@ export const features: FeatureModule[] = [
   placesFeature,
   authFeature,
   directoryFeature,
+  volunteersFeature,
   messagesFeature,
 ];
