@@ -2,22 +2,35 @@
  * `npm run bench:directory` — how fast GET /api/services answers "what is near here" with a big
  * directory, beside the ceiling of a bare node:http server on the same machine.
  *
- * 1. A child process builds the real app on a temporary SQLite file, adds 50,000 generated points
- *    (spread like a big city, see generateBenchPoints) and listens on 127.0.0.1:0.
- * 2. autocannon (in this process) sends 50 concurrent connections for 10 s of
+ *   npm run bench:directory                                   SQLite and bare node:http
+ *   npm run bench:directory -- --db=postgres                  … and PostgreSQL (one server process)
+ *   npm run bench:directory -- --db=postgres --workers=2      … and PostgreSQL with 1 and with 2 processes
+ *
+ * 1. Each database gets 50,000 generated points (spread like a big city, see generateBenchPoints) written
+ *    by this process; PostgreSQL uses a new database `bench_<random>` on BENCH_DATABASE_URL's server
+ *    (default postgres://postgres@127.0.0.1:5432/test), dropped at the end.
+ * 2. The real server (`tsx server/main.ts`, WEB_CONCURRENCY workers on PostgreSQL) serves it on 127.0.0.1.
+ * 3. autocannon (in this process) sends 50 concurrent connections for 10 s of
  *    GET /api/services?lat&lng&radius at positions that change with every request.
- * 3. The same against a child answering a constant JSON with node:http.
+ * 4. The same against a child answering a constant JSON with node:http.
  * Servers and load generator run in separate processes so they do not share one event loop.
- * Prints one table; stops by itself and removes its temporary files.
+ * Prints one table; stops by itself and removes its temporary files and database.
  */
 import autocannon, { type Result } from 'autocannon';
+import { sql } from 'kysely';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import townsFile from '../seeds/towns.json';
+import { openDatabase, prepareDatabase, type DatabaseTarget } from '../server/db';
+import { features } from '../server/features';
+import { insertServicePoints } from '../server/features/directory/seed';
+import { createPrivacy } from '../server/lib/privacy/crypto';
+import { spawnServer } from '../server/testing/processes';
 import { createRandom, generateBenchPoints } from './seeds/service-point-generator';
 
 const POINTS = 50_000;
@@ -25,31 +38,58 @@ const CONNECTIONS = 50;
 const DURATION_SECONDS = 10;
 const RADIUS_METRES = 1125;
 
-type ChildMessage = { port: number; note?: string };
+type ChildMessage = { port: number };
 
-/** Child: the real app with the benchmark data. */
-async function serveDirectory(dir: string): Promise<void> {
-  const { buildApp } = await import('../server/app');
-  const { loadConfig } = await import('../server/config');
-  const { insertServicePoints } = await import('../server/features/directory/seed');
-  const { sql } = await import('kysely');
-  const config = loadConfig(
-    { DATABASE_PATH: join(dir, 'bench.sqlite'), DATA_KEY: randomBytes(32).toString('hex'), STATIC_DIR: join(dir, 'none') },
-    dir,
-  );
-  const app = await buildApp({ config, logger: false });
-  const started = Date.now();
-  await app.db.transaction().execute((trx) => insertServicePoints(trx, generateBenchPoints(POINTS)));
-  const count = await app.db.selectFrom('service_points').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // The shape of findNearby's query (server/features/directory/queries.ts), to show the index it uses.
-  const plan = await sql<{ detail: string }>`explain query plan select id, subcategory_id, lat, lng from service_points
-    where grid_row in (16723, 16724, 16725) and grid_col >= 50766 and grid_col <= 50770
-    and lat >= 41.80 and lat <= 41.82 and lng >= 126.91 and lng <= 126.94`.execute(app.db);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const note = `${Number(count.n)} points (loaded in ${((Date.now() - started) / 1000).toFixed(1)} s); plan: ${plan.rows.map((r) => r.detail).join(' | ')}`;
-  process.send!({ port, note } satisfies ChildMessage);
+interface BenchDatabase {
+  label: string;
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A database of `kind` holding the migrated schema, the seeds and the generated points; says what it made. */
+async function buildDatabase(kind: 'sqlite' | 'postgres', dir: string, dataKey: string): Promise<BenchDatabase> {
+  let target: DatabaseTarget;
+  let env: Record<string, string>;
+  let drop: () => Promise<void> = async () => undefined;
+  if (kind === 'sqlite') {
+    const path = join(dir, 'bench.sqlite');
+    target = { kind, path };
+    env = { DATABASE_PATH: path };
+  } else {
+    const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+    const name = `bench_${randomBytes(6).toString('hex')}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: server.toString() });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    await admin(`create database ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    target = { kind, url: url.toString(), poolSize: 10 };
+    env = { DATABASE_URL: url.toString() };
+    drop = () => admin(`drop database if exists ${name} with (force)`);
+  }
+  const db = openDatabase(target);
+  try {
+    const started = Date.now();
+    await prepareDatabase(db, features, { privacy: createPrivacy(Buffer.from(dataKey, 'hex')), now: new Date() });
+    await db.transaction().execute((trx) => insertServicePoints(trx, generateBenchPoints(POINTS)));
+    if (kind === 'postgres') await sql`analyze`.execute(db);
+    const count = await db.selectFrom('service_points').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // The shape of findNearby's query (server/features/directory/queries.ts), to show the index it uses.
+    const query = sql`select id, subcategory_id, lat, lng from service_points
+      where grid_row in (16723, 16724, 16725) and grid_col >= 50766 and grid_col <= 50770
+      and lat >= 41.80 and lat <= 41.82 and lng >= 126.91 and lng <= 126.94`;
+    const plan =
+      kind === 'sqlite'
+        ? (await sql<{ detail: string }>`explain query plan ${query}`.execute(db)).rows.map((r) => r.detail)
+        : (await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(db)).rows.map((r) => r['QUERY PLAN'].trim());
+    console.log(`${kind}: ${Number(count.n)} points (loaded in ${((Date.now() - started) / 1000).toFixed(1)} s); plan: ${plan.join(' | ')}`);
+  } finally {
+    await db.destroy();
+  }
+  return { label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', env, drop };
 }
 
 /** Child: the ceiling — node:http answering a constant. */
@@ -95,59 +135,97 @@ async function load(url: string, paths: string[]) {
   });
 }
 
-async function main(): Promise<void> {
+interface Options {
+  postgres: boolean;
+  workers: number;
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { postgres: false, workers: 1 };
+  for (const arg of args) {
+    const [name, value] = arg.replace(/^--/, '').split('=');
+    if (name === 'db' && (value === 'postgres' || value === 'sqlite')) options.postgres = value === 'postgres';
+    else if (name === 'workers' && /^[1-8]$/.test(value ?? '')) options.workers = Number(value);
+    else throw new Error(`unknown option ${arg} (use --db=postgres and --workers=1…8)`);
+  }
+  return options;
+}
+
+/** Loads one running server with the directory requests, after a warm-up that also says what answers hold. */
+async function measure(base: string, paths: string[]): Promise<Result> {
+  let items = 0;
+  let full = 0;
+  for (const path of paths.slice(0, 200)) {
+    const page = (await (await fetch(base + path)).json()) as { items: unknown[] };
+    items += page.items.length;
+    if (page.items.length === 20) full += 1;
+  }
+  console.log(`  sample of 200 requests: ${(items / 200).toFixed(1)} items per page on average, ${full} full pages of 20`);
+  console.log(`  GET /api/services?lat&lng&radius=${RADIUS_METRES}: ${CONNECTIONS} connections, ${DURATION_SECONDS} s …`);
+  return load(base, paths);
+}
+
+async function main(options: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'linjiang-bench-'));
-  const children: ChildProcess[] = [];
+  const dataKey = randomBytes(32).toString('hex');
+  const databases: BenchDatabase[] = [];
+  const rows: Array<{ name: string; result: Result }> = [];
+  let bareChild: ChildProcess | undefined;
   try {
-    console.log(`Building the directory with ${POINTS.toLocaleString('en')} generated points …`);
-    const directory = await startChild('--serve-directory', dir);
-    children.push(directory.child);
-    console.log(directory.message.note);
-    const base = `http://127.0.0.1:${directory.message.port}`;
     const paths = positions();
-
-    // What a typical answer holds (also warms the server up).
-    let items = 0;
-    let full = 0;
-    for (const path of paths.slice(0, 200)) {
-      const page = (await (await fetch(base + path)).json()) as { items: unknown[] };
-      items += page.items.length;
-      if (page.items.length === 20) full += 1;
+    const kinds: Array<'sqlite' | 'postgres'> = options.postgres ? ['sqlite', 'postgres'] : ['sqlite'];
+    for (const kind of kinds) {
+      console.log(`Building the ${kind} directory with ${POINTS.toLocaleString('en')} generated points …`);
+      const database = await buildDatabase(kind, dir, dataKey);
+      databases.push(database);
+      const workerCounts = kind === 'postgres' ? [...new Set([1, options.workers])] : [1];
+      for (const workers of workerCounts) {
+        const server = await spawnServer({
+          ...database.env,
+          DATA_KEY: dataKey,
+          STATIC_DIR: join(dir, 'none'),
+          ...(workers > 1 ? { WEB_CONCURRENCY: String(workers) } : {}),
+        });
+        try {
+          const name = `${database.label}${kind === 'postgres' ? `, ${workers} process${workers > 1 ? 'es' : ''}` : ''}`;
+          console.log(`${name}:`);
+          rows.push({ name: `GET /api/services, ${name}`, result: await measure(server.url, paths) });
+        } finally {
+          await server.stop();
+        }
+      }
     }
-    console.log(`sample of 200 requests: ${(items / 200).toFixed(1)} items per page on average, ${full} full pages of 20`);
-
-    console.log(`GET /api/services?lat&lng&radius=${RADIUS_METRES}: ${CONNECTIONS} connections, ${DURATION_SECONDS} s …`);
-    const api = await load(base, paths);
-    directory.child.kill();
 
     const bare = await startChild('--serve-constant');
-    children.push(bare.child);
+    bareChild = bare.child;
     console.log(`bare node:http constant: ${CONNECTIONS} connections, ${DURATION_SECONDS} s …`);
     const ceiling = await load(`http://127.0.0.1:${bare.message.port}`, ['/']);
     bare.child.kill();
+    rows.push({ name: 'bare node:http, constant', result: ceiling });
 
     const row = (name: string, r: Result) =>
-      `| ${name.padEnd(34)} | ${r.requests.average.toFixed(0).padStart(8)} | ${r.latency.p50.toFixed(1).padStart(7)} | ${r.latency.p99.toFixed(1).padStart(7)} | ${String(r.non2xx + r.errors + r.timeouts).padStart(6)} |`;
+      `| ${name.padEnd(42)} | ${r.requests.average.toFixed(0).padStart(8)} | ${r.latency.p50.toFixed(1).padStart(7)} | ${r.latency.p99.toFixed(1).padStart(7)} | ${String(r.non2xx + r.errors + r.timeouts).padStart(6)} |`;
     console.log('');
-    console.log(`| ${'server'.padEnd(34)} | ${'req/s'.padStart(8)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'errors'.padStart(6)} |`);
-    console.log(`|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(8)}|`);
-    console.log(row(`GET /api/services (${POINTS / 1000}k points)`, api));
-    console.log(row('bare node:http, constant', ceiling));
-    console.log(`\nthroughput ratio directory / bare: ${((api.requests.average / ceiling.requests.average) * 100).toFixed(1)} %`);
-    // Other work on the machine shifts both rows; the ratio is the steadier figure.
+    console.log(`${(POINTS / 1000).toFixed(0)}k points, radius ${RADIUS_METRES} m, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`);
+    console.log(`| ${'server'.padEnd(42)} | ${'req/s'.padStart(8)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'errors'.padStart(6)} |`);
+    console.log(`|${'-'.repeat(44)}|${'-'.repeat(10)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(8)}|`);
+    for (const { name, result } of rows) console.log(row(name, result));
+    for (const { name, result } of rows.slice(0, -1)) {
+      console.log(`throughput ratio ${name} / bare: ${((result.requests.average / ceiling.requests.average) * 100).toFixed(1)} %`);
+    }
+    // Other work on the machine shifts every row; the ratios are the steadier figures.
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
-    if (api.non2xx + api.errors + api.timeouts > 0) process.exitCode = 1;
+    if (rows.some(({ result }) => result.non2xx + result.errors + result.timeouts > 0)) process.exitCode = 1;
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill();
+    if (bareChild && bareChild.exitCode === null) bareChild.kill();
+    for (const database of databases) await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const [mode, arg] = process.argv.slice(2);
-if (mode === '--serve-directory') void serveDirectory(arg);
-else if (mode === '--serve-constant') serveConstant();
+if (process.argv[2] === '--serve-constant') serveConstant();
 else
-  main().catch((error: unknown) => {
+  main(parseOptions(process.argv.slice(2))).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
