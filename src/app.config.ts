@@ -10,6 +10,10 @@ export default defineAppConfig({
       pages: ['pages/login/index', 'pages/settings/index', 'pages/privacy/index', 'pages/community/index'],
     },
     { root: 'features/directory', pages: ['pages/detail/index', 'pages/coverage/index'] },
+    {
+      root: 'features/care',
+      pages: ['pages/book/index', 'pages/booking/index', 'pages/bookings/index', 'pages/family/index'],
+    },
     { root: 'features/messages', pages: ['pages/list/index'] },
   ],
   window: {

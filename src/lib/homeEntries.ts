@@ -1,3 +1,4 @@
+import { careBookingUrl } from './carePaths';
 import { SERVICES_PATH } from './navigation';
 import type { IconName } from './ui/icons';
 
@@ -31,5 +32,29 @@ export const HOME_ENTRIES: HomeEntry[] = [
     icon: 'location',
     tone: 'primary',
     path: '/features/directory/pages/coverage/index',
+  },
+  {
+    id: 'entry-care-meal',
+    label: '助餐',
+    description: '长者食堂午餐、晚餐，可以送餐到家',
+    icon: 'store',
+    tone: 'care',
+    path: careBookingUrl({ group: 'meal' }),
+  },
+  {
+    id: 'entry-care-bath',
+    label: '助浴',
+    description: '到助浴点洗澡，或上门助浴',
+    icon: 'health',
+    tone: 'care',
+    path: careBookingUrl({ group: 'bath' }),
+  },
+  {
+    id: 'entry-care-home',
+    label: '上门服务',
+    description: '助洁、助医陪诊、助行',
+    icon: 'home',
+    tone: 'care',
+    path: careBookingUrl({ group: 'home' }),
   },
 ];

@@ -1,4 +1,4 @@
-import { Health, Heart, Location, Phone, Search, Star, User } from '@nutui/icons-react-taro';
+import { Health, Heart, Home, Location, Phone, Search, Star, Store, User } from '@nutui/icons-react-taro';
 import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure.js';
 
 /**
@@ -15,6 +15,8 @@ export const ICONS = {
   user: User,
   star: Star,
   phone: Phone,
+  store: Store,
+  home: Home,
 };
 
 export type IconName = keyof typeof ICONS;

@@ -1,7 +1,10 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
+import type { User } from '@contract/auth';
+import { useUnreadCount } from '@/features/messages/useUnreadCount';
 import { signOutOnServer } from '@/lib/api/endpoints';
+import { FAMILY_PATH, MESSAGES_PATH, MY_BOOKINGS_PATH, PROVIDER_BOOKINGS_PATH, VISITS_PATH } from '@/lib/carePaths';
 import { ME_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
@@ -18,6 +21,39 @@ async function signOut(): Promise<void> {
   }
   useSession.getState().clear();
   void Taro.showToast({ title: '已退出登录', icon: 'none' });
+}
+
+/** 我的预约, 家人 and 消息 (with the unread count as a number, not a dot alone); staff see their own work too. */
+function CareLinks({ role }: { role: User['role'] }) {
+  const unread = useUnreadCount();
+  return (
+    <View className='card me__links' id='me-care-links'>
+      {role === 'provider' ? (
+        <View id='me-provider' className='me__link' role='button' onClick={() => openPath(PROVIDER_BOOKINGS_PATH)}>
+          服务点预约（今天和接下来几天）
+        </View>
+      ) : null}
+      {role === 'worker' ? (
+        <View id='me-visits' className='me__link' role='button' onClick={() => openPath(VISITS_PATH)}>
+          月探访
+        </View>
+      ) : null}
+      <View id='me-bookings' className='me__link' role='button' onClick={() => openPath(MY_BOOKINGS_PATH)}>
+        我的预约
+      </View>
+      <View id='me-family' className='me__link' role='button' onClick={() => openPath(FAMILY_PATH)}>
+        家人（为长辈预约）
+      </View>
+      <View id='me-messages' className='me__link' role='button' onClick={() => openPath(MESSAGES_PATH)}>
+        消息
+        {unread ? (
+          <View className='me__badge' id='me-unread'>
+            {unread} 条未读
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
 }
 
 export default function MePage() {
@@ -41,6 +77,7 @@ export default function MePage() {
           </Button>
         </View>
       )}
+      {user ? <CareLinks role={user.role} /> : null}
       <View className='card me__links'>
         <View id='me-settings' className='me__link' role='button' onClick={() => openPath(SETTINGS_PATH)}>
           设置（长辈版、隐私）
