@@ -6,7 +6,7 @@ export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Keys of the seeded demo accounts (README lists who they are). */
-export const demoAccountKeys = ['resident', 'volunteer', 'worker', 'street', 'provider'] as const;
+export const demoAccountKeys = ['resident', 'volunteer', 'worker', 'street', 'provider', 'elder', 'bath-provider'] as const;
 export const demoAccountKeySchema = z.enum(demoAccountKeys);
 export type DemoAccountKey = z.infer<typeof demoAccountKeySchema>;
 

@@ -35,7 +35,7 @@ describe(`database preparation (${testDatabaseKind()})`, () => {
     expect(result.migrated.slice(0, 3)).toEqual(['0000_seed_log', '0001_places', '0002_auth']);
     expect(result.migrated).toEqual([...result.migrated].sort());
     expect(await count(first, 'towns')).toBe(13);
-    expect(await count(first, 'users')).toBe(5);
+    expect(await count(first, 'users')).toBe(7);
     // A resident edits data; a restart must keep it.
     await first.updateTable('users').set({ display_name: '王大妈' }).where('demo_key', '=', 'resident').execute();
     await first.destroy();
@@ -43,7 +43,7 @@ describe(`database preparation (${testDatabaseKind()})`, () => {
     const again = openDatabase(database.target);
     const second = await prepareDatabase(again, features, { privacy, now });
     expect(second).toEqual({ seeded: [], migrated: [] });
-    expect(await count(again, 'users')).toBe(5);
+    expect(await count(again, 'users')).toBe(7);
     expect(await count(again, 'towns')).toBe(13);
     const resident = await again.selectFrom('users').select('display_name').where('demo_key', '=', 'resident').executeTakeFirstOrThrow();
     expect(resident.display_name).toBe('王大妈');
@@ -68,7 +68,7 @@ describe(`database preparation (${testDatabaseKind()})`, () => {
     expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: ['later'], migrated: ['0500_later'] });
     expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: [], migrated: [] });
     expect(seeds).toBe(1);
-    expect(await count(db, 'users')).toBe(5);
+    expect(await count(db, 'users')).toBe(7);
     await db.destroy();
   });
 

@@ -3,6 +3,7 @@ import type { AuthTables } from '../features/auth/tables';
 import type { DirectoryTables } from '../features/directory/tables';
 import type { VolunteersTables } from '../features/volunteers/tables';
 import type { MessagesTables } from '../features/messages/tables';
+import type { CareTables } from '../features/care/tables';
 import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
@@ -11,7 +12,8 @@ export interface Database
     AuthTables,
     DirectoryTables,
     VolunteersTables,
-    MessagesTables {
+    MessagesTables,
+    CareTables {
   seed_log: SeedLogTable;
   rate_limits: RateLimitsTable;
 }

@@ -4,6 +4,7 @@ import { authFeature } from './auth/feature';
 import { directoryFeature } from './directory/feature';
 import { volunteersFeature } from './volunteers/feature';
 import { messagesFeature } from './messages/feature';
+import { careFeature } from './care/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
@@ -12,4 +13,5 @@ export const features: FeatureModule[] = [
   directoryFeature,
   volunteersFeature,
   messagesFeature,
+  careFeature,
 ];

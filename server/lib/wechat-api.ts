@@ -6,8 +6,11 @@
  * server processes can each fetch and cache it without invalidating one another (the older `token` endpoint
  * would). It is kept per process until shortly before `expires_in`.
  */
+import type { Kysely } from 'kysely';
 import type { Config } from '../config';
+import type { Database } from '../db/schema';
 import { upstreamFailed } from './errors';
+import type { Privacy } from './privacy/crypto';
 
 type WechatConfig = Config['wechat'];
 
@@ -100,4 +103,55 @@ export async function callWechat(
     return call();
   }
   return answer;
+}
+
+/**
+ * Keeps the openid a user signed in with, encrypted, so subscribe messages can reach them. WeChat sign-in
+ * calls it (the openid is otherwise kept only as a keyed hash); the latest sign-in wins.
+ */
+export async function rememberWechatRecipient(
+  db: Kysely<Database>,
+  privacy: Privacy,
+  recipient: { userId: number; openid: string; at: Date },
+): Promise<void> {
+  const values = { openid_encrypted: privacy.encrypt(recipient.openid), updated_at: recipient.at.toISOString() };
+  await db
+    .insertInto('wechat_recipients')
+    .values({ user_id: recipient.userId, ...values })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+    .execute();
+}
+
+export interface SubscribeMessage {
+  userId: number;
+  templateId: string;
+  /** The mini-program page it opens, e.g. 'features/care/pages/booking/index?id=3'. */
+  page: string;
+  /** Template fields: { thing1: '午餐', time2: '2026-11-27 11:00' … }; WeChat limits thing to 20 characters. */
+  data: Record<string, string>;
+}
+
+export type SubscribeResult = 'sent' | 'not-configured' | 'no-recipient' | 'refused';
+
+/**
+ * Sends a WeChat subscribe message to a user who signed in with WeChat. Whether the user accepted the
+ * template at confirm is WeChat's to know: a refusal (43101 and the like) is an answer, not an error.
+ * Throws upstreamFailed only when WeChat cannot be reached; callers treat it as best effort.
+ */
+export async function sendSubscribeMessage(
+  config: Pick<Config, 'wechat'>,
+  db: Kysely<Database>,
+  privacy: Privacy,
+  message: SubscribeMessage,
+): Promise<SubscribeResult> {
+  if (!wechatConfigured(config.wechat) || !message.templateId) return 'not-configured';
+  const row = await db.selectFrom('wechat_recipients').select('openid_encrypted').where('user_id', '=', message.userId).executeTakeFirst();
+  if (!row) return 'no-recipient';
+  const answer = await callWechat(config, '/cgi-bin/message/subscribe/send', {
+    touser: privacy.decrypt(row.openid_encrypted),
+    template_id: message.templateId,
+    page: message.page,
+    data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+  });
+  return answer.errcode === 0 || answer.errcode === undefined ? 'sent' : 'refused';
 }

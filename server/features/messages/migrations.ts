@@ -25,4 +25,18 @@ export const messagesMigrations: Record<string, Migration> = {
       await db.schema.dropTable('messages').execute();
     },
   },
+  '0151_wechat_recipients': {
+    async up(db: Kysely<any>) {
+      // The openid a WeChat subscribe message goes to, per user (encrypted; written at WeChat sign-in).
+      await db.schema
+        .createTable('wechat_recipients')
+        .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+        .addColumn('openid_encrypted', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('wechat_recipients').execute();
+    },
+  },
 };

@@ -15,6 +15,14 @@ export interface MessagesTable {
   read_at: string | null;
 }
 
+/** Where a user's WeChat subscribe messages go: their openid, encrypted (server/lib/wechat-api.ts). */
+export interface WechatRecipientsTable {
+  user_id: number;
+  openid_encrypted: string;
+  updated_at: string;
+}
+
 export interface MessagesTables {
   messages: MessagesTable;
+  wechat_recipients: WechatRecipientsTable;
 }
