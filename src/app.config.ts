@@ -15,6 +15,7 @@ export default defineAppConfig({
       pages: ['pages/book/index', 'pages/booking/index', 'pages/bookings/index', 'pages/family/index'],
     },
     { root: 'features/messages', pages: ['pages/list/index'] },
+    { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

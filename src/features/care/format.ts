@@ -1,5 +1,5 @@
 /** How care bookings are said (DESIGN.md "Words"): money with the subsidy spelled out, dates and times. */
-import type { Booking, BookingSummary, Quote, Slot } from '@contract/care';
+import type { Booking, Quote, Slot } from '@contract/care';
 import { formatDay, formatDayTime } from '@/lib/date';
 
 export function yuan(fen: number): string {
@@ -48,10 +48,4 @@ export function nextStepText(booking: Pick<Booking, 'status' | 'slot' | 'mealMod
     case 'no_show':
       return '服务点记录为未到。如有疑问，请打电话问问服务点。';
   }
-}
-
-export function statusTone(status: BookingSummary['status']): 'active' | 'done' | 'off' {
-  if (status === 'completed') return 'done';
-  if (status === 'cancelled' || status === 'no_show') return 'off';
-  return 'active';
 }

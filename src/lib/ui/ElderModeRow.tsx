@@ -1,11 +1,12 @@
 import { View } from '@tarojs/components';
-import { Switch } from '@nutui/nutui-react-taro';
 import { useSettings } from '../stores/settings';
 import { accessibleName } from './a11y';
 
 /**
  * The 长辈版 switch as one row: the whole row takes the tap, so the target is the row's height (≥ 60 px in 长辈版)
- * rather than NutUI's knob (about 40 px), and it is named and announced as a switch. The knob only shows the state.
+ * rather than a switch's knob (about 40 px), and it is named and announced as a switch. The knob only shows the state,
+ * by its position and the word 开/关 (never colour alone); it is our own drawing because NutUI's Switch writes
+ * ARIA attributes browsers do not know (ariarole, ariachecked) and screen readers would hear a second switch.
  */
 export function ElderModeRow({ id, description, className = '' }: { id: string; description: string; className?: string }) {
   const elderMode = useSettings((s) => s.elderMode);
@@ -23,7 +24,10 @@ export function ElderModeRow({ id, description, className = '' }: { id: string; 
         <View className='text-title'>长辈版</View>
         <View className='text-secondary'>{description}</View>
       </View>
-      <Switch className='switch-row__knob' checked={elderMode} />
+      <View className={`switch-knob ${elderMode ? 'switch-knob--on' : ''}`} aria-hidden='true'>
+        <View className='switch-knob__word'>{elderMode ? '开' : '关'}</View>
+        <View className='switch-knob__dot' />
+      </View>
     </View>
   );
 }

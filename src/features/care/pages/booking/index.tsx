@@ -9,12 +9,12 @@ import { formatDayTime } from '@/lib/date';
 import { HOME_PATH, openPath } from '@/lib/navigation';
 import { useRequest } from '@/lib/useRequest';
 import { BackLink } from '@/lib/ui/BackLink';
+import { BookingStatusWord } from '@/lib/ui/BookingStatusWord';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { cancelBooking, fetchBooking } from '../../api';
-import { StatusWord } from '../../components/StatusWord';
 import { MEAL_MODE_WORDS, nextStepText, payableText, slotTimeText } from '../../format';
 import '../../care.scss';
 import { SummaryRow } from '../../components/SummaryRow';
@@ -33,7 +33,7 @@ function BookingView({ booking, justBooked, onCancel, cancelling }: { booking: B
           <View className='text-title' id='booking-title'>
             {booking.service.kindName} · {booking.service.name}
           </View>
-          <StatusWord id='booking-status' booking={booking} />
+          <BookingStatusWord id='booking-status' status={booking.status} statusName={booking.statusName} />
         </View>
         <SummaryRow id='booking-elder' label='为谁'>{booking.elder.name}</SummaryRow>
         <SummaryRow id='booking-time' label='时间'>{slotTimeText(booking.slot)}</SummaryRow>

@@ -6,11 +6,11 @@ import { bookingDetailUrl, careBookingUrl } from '@/lib/carePaths';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
 import { BackLink } from '@/lib/ui/BackLink';
+import { BookingStatusWord } from '@/lib/ui/BookingStatusWord';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { fetchBookings } from '../../api';
-import { StatusWord } from '../../components/StatusWord';
 import { MEAL_MODE_WORDS, slotTimeText, yuan } from '../../format';
 import '../../care.scss';
 
@@ -23,7 +23,7 @@ function BookingCard({ booking }: { booking: BookingSummary }) {
         <View className='text-title'>
           {booking.service.kindName} · {booking.service.name}
         </View>
-        <StatusWord booking={booking} />
+        <BookingStatusWord status={booking.status} statusName={booking.statusName} />
       </View>
       <View>
         {slotTimeText(booking.slot)}

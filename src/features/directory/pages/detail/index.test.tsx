@@ -53,6 +53,14 @@ describe('服务点详情', () => {
     expect(taroMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0439-5384293' });
   });
 
+  it('a care point offers 预约, opening the booking page for that point', async () => {
+    mockedDetail.mockResolvedValue(detail());
+    const { findByText } = render(<ServiceDetailPage />);
+    expect(await findByText('预约助餐')).toBeTruthy();
+    act(() => fireEvent.click(document.getElementById('detail-book')!));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/care/pages/book/index?group=meal&point=sp-xinshi-elder-canteen' });
+  });
+
   it('on a holiday says which hours apply today', async () => {
     const point = detail();
     point.hours.today = { date: '2026-10-01', kind: 'holiday', label: '国庆节', intervals: [], text: '休息' };

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import type { ServicePointDetail } from '@contract/directory';
+import { type CareGroup, careBookingUrl } from '@/lib/carePaths';
 import { SERVICES_PATH, openPath } from '@/lib/navigation';
 import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -33,6 +34,13 @@ function navigate(point: ServicePointDetail): void {
     Taro.showToast({ title: '暂时打不开地图，请稍后重试', icon: 'none' }),
   );
 }
+
+/** Care points take bookings (助餐 at a 长者食堂, 助浴 at a 助浴点, home services from a 居家养老服务站). */
+const BOOKABLE: Record<string, { group?: CareGroup; label: string }> = {
+  'elder-canteen': { group: 'meal', label: '预约助餐' },
+  bathing: { group: 'bath', label: '预约助浴' },
+  'home-care-station': { label: '预约上门服务' },
+};
 
 export default function ServiceDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -69,6 +77,20 @@ export default function ServiceDetailPage() {
   } else if (point) {
     body = (
       <>
+        {BOOKABLE[point.subcategory] ? (
+          <View className='card'>
+            <Button
+              id='detail-book'
+              className='big-button'
+              type='primary'
+              size='large'
+              block
+              onClick={() => void openPath(careBookingUrl({ group: BOOKABLE[point.subcategory].group, point: point.id }))}
+            >
+              {BOOKABLE[point.subcategory].label}
+            </Button>
+          </View>
+        ) : null}
         <ServiceDetailView point={point} originLabel={origin?.label ?? null} />
         <View className='detail-bar'>
           <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>

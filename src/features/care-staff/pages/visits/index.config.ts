@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '月探访',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+});
