@@ -98,6 +98,15 @@ export const fieldLabels: Record<string, string> = {
   economy: '经济状况',
   safety: '安全状况',
   needsReferred: '需转介的需求',
+  // 好差评
+  interaction: '评价的服务',
+  level: '满意程度',
+  tags: '标签',
+  rectifyBy: '整改期限',
+  resolution: '处理方式',
+  decision: '复核结论',
+  appealKind: '申诉类型',
+  state: '工单状态',
   // messages
   ids: '消息',
   all: '全部',

@@ -240,7 +240,7 @@ export const appealKindWords = { mistaken: '误评', malicious: '恶意评价' }
 export const appealStatusWords = { pending: '申诉复核中', upheld: '申诉成立，不计入统计', rejected: '申诉未通过' } as const;
 
 export const appealBodySchema = z.object({
-  kind: z.enum(appealKinds, { error: '请选择 误评 或 恶意评价' }),
+  appealKind: z.enum(appealKinds, { error: '请选择 误评 或 恶意评价' }),
   reason: requiredText(500),
 });
 export type AppealBody = z.infer<typeof appealBodySchema>;
@@ -291,3 +291,10 @@ export const statsSchema = z.object({
   total: figuresSchema,
 });
 export type RatingStats = z.infer<typeof statsSchema>;
+
+/** App paths of the 好差评 pages, for navigation from other features (the directory's detail page) and for 消息 links. */
+export const ratingPagePaths = {
+  rate: '/features/ratings/pages/rate/index',
+  mine: '/features/ratings/pages/mine/index',
+  workOrders: '/features/ratings-staff/pages/orders/index',
+} as const;

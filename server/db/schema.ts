@@ -4,6 +4,7 @@ import type { DirectoryTables } from '../features/directory/tables';
 import type { VolunteersTables } from '../features/volunteers/tables';
 import type { MessagesTables } from '../features/messages/tables';
 import type { CareTables } from '../features/care/tables';
+import type { RatingsTables } from '../features/ratings/tables';
 import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
@@ -13,7 +14,8 @@ export interface Database
     DirectoryTables,
     VolunteersTables,
     MessagesTables,
-    CareTables {
+    CareTables,
+    RatingsTables {
   seed_log: SeedLogTable;
   rate_limits: RateLimitsTable;
 }

@@ -5,6 +5,7 @@ import { directoryFeature } from './directory/feature';
 import { volunteersFeature } from './volunteers/feature';
 import { messagesFeature } from './messages/feature';
 import { careFeature } from './care/feature';
+import { ratingsFeature } from './ratings/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
@@ -14,4 +15,5 @@ export const features: FeatureModule[] = [
   volunteersFeature,
   messagesFeature,
   careFeature,
+  ratingsFeature,
 ];
