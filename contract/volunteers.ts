@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import volunteersConfig from '../config/domain/volunteers.json';
+import { idTypeLabels, idTypes, type IdType } from './rules/id-number';
 import { activityStates } from './rules/volunteer-activity';
 import { hasControlCharacter } from './rules/text';
 
@@ -12,6 +13,8 @@ import { hasControlCharacter } from './rules/text';
 const { default: DEFAULT_LIMIT, max: MAX_LIMIT } = volunteersConfig.pageSize;
 
 // ---------- lists of our own (config/domain/volunteers.json) ----------
+
+export { idTypeLabels, idTypes, type IdType };
 
 export interface NamedOption {
   id: string;
@@ -30,17 +33,6 @@ export function namedOptions(list: readonly NamedOption[], ids: readonly string[
 
 const idOf = (list: readonly NamedOption[], message: string) =>
   z.string().refine((id) => list.some((option) => option.id === id), { error: message });
-
-/** ID types the national volunteer system takes (《志愿服务条例》 Art. 7: real name and valid ID). */
-export const idTypes = ['resident', 'hk-macao', 'taiwan', 'foreign-permanent', 'passport'] as const;
-export type IdType = (typeof idTypes)[number];
-export const idTypeLabels: Record<IdType, string> = {
-  resident: '居民身份证',
-  'hk-macao': '港澳居民来往内地通行证',
-  taiwan: '台湾居民来往大陆通行证',
-  'foreign-permanent': '外国人永久居留身份证',
-  passport: '护照',
-};
 
 // ---------- pieces ----------
 

@@ -15,6 +15,11 @@ export default defineAppConfig({
       pages: ['pages/book/index', 'pages/booking/index', 'pages/bookings/index', 'pages/family/index'],
     },
     { root: 'features/messages', pages: ['pages/list/index'] },
+    {
+      root: 'features/volunteers',
+      pages: ['pages/activities/index', 'pages/activity/index', 'pages/register/index', 'pages/mine/index', 'pages/certificate/index'],
+    },
+    { root: 'features/volunteers-staff', pages: ['pages/manage/index', 'pages/roster/index', 'pages/edit/index'] },
     { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index'] },
   ],
   window: {

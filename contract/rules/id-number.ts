@@ -6,6 +6,17 @@
 
 export type Sex = 'male' | 'female';
 
+/** ID types the national volunteer system takes (《志愿服务条例》 Art. 7: real name and a valid ID). */
+export const idTypes = ['resident', 'hk-macao', 'taiwan', 'foreign-permanent', 'passport'] as const;
+export type IdType = (typeof idTypes)[number];
+export const idTypeLabels: Record<IdType, string> = {
+  resident: '居民身份证',
+  'hk-macao': '港澳居民来往内地通行证',
+  taiwan: '台湾居民来往大陆通行证',
+  'foreign-permanent': '外国人永久居留身份证',
+  passport: '护照',
+};
+
 export type IdNumberProblem = 'length' | 'format' | 'date' | 'checkDigit';
 
 export type IdNumberCheck =

@@ -34,6 +34,14 @@ export const HOME_ENTRIES: HomeEntry[] = [
     path: '/features/directory/pages/coverage/index',
   },
   {
+    id: 'entry-volunteers',
+    label: '志愿服务',
+    description: '报名社区志愿活动，记录服务时长',
+    icon: 'heart',
+    tone: 'primary',
+    path: '/features/volunteers/pages/activities/index',
+  },
+  {
     id: 'entry-care-meal',
     label: '助餐',
     description: '长者食堂午餐、晚餐，可以送餐到家',

@@ -8,6 +8,7 @@ import { FAMILY_PATH, MESSAGES_PATH, MY_BOOKINGS_PATH, PROVIDER_BOOKINGS_PATH, V
 import { ME_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
+import { MY_VOLUNTEERING_PATH, VOLUNTEER_MANAGE_PATH } from '@/lib/volunteerPaths';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import './index.scss';
 
@@ -56,6 +57,22 @@ function CareLinks({ role }: { role: User['role'] }) {
   );
 }
 
+/** 我的志愿 for everyone signed in; workers also manage their 社区's activities. */
+function VolunteerLinks({ role }: { role: User['role'] }) {
+  return (
+    <View className='card me__links' id='me-volunteer-links'>
+      <View id='me-volunteering' className='me__link' role='button' onClick={() => openPath(MY_VOLUNTEERING_PATH)}>
+        我的志愿（报名、时长、证明）
+      </View>
+      {role === 'worker' ? (
+        <View id='me-volunteer-manage' className='me__link' role='button' onClick={() => openPath(VOLUNTEER_MANAGE_PATH)}>
+          志愿活动管理
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 export default function MePage() {
   const user = useSession((s) => s.user);
 
@@ -78,6 +95,7 @@ export default function MePage() {
         </View>
       )}
       {user ? <CareLinks role={user.role} /> : null}
+      {user ? <VolunteerLinks role={user.role} /> : null}
       <View className='card me__links'>
         <View id='me-settings' className='me__link' role='button' onClick={() => openPath(SETTINGS_PATH)}>
           设置（长辈版、隐私）

@@ -1,0 +1,93 @@
+/** The publish/edit form: what the worker types (China-local date and times) and the request it becomes. */
+import type { ActivityCreate, ActivityDetail } from '@contract/volunteers';
+import { chinaTime } from '@/lib/date';
+
+export interface ActivityDraft {
+  communityId: string;
+  teamId: string | null;
+  title: string;
+  description: string;
+  notice: string;
+  address: string;
+  /** 'YYYY-MM-DD' and 'HH:mm', China time. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  capacity: string;
+  minAge: string;
+  skills: string[];
+  safeguards: string[];
+  targetGroup: string;
+}
+
+export function emptyActivityDraft(communityId: string): ActivityDraft {
+  const day = chinaTime().add(7, 'day');
+  return {
+    communityId,
+    teamId: null,
+    title: '',
+    description: '',
+    notice: '',
+    address: '',
+    date: day.format('YYYY-MM-DD'),
+    startTime: '09:00',
+    endTime: '11:00',
+    deadlineDate: day.subtract(1, 'day').format('YYYY-MM-DD'),
+    deadlineTime: '18:00',
+    capacity: '10',
+    minAge: '10',
+    skills: [],
+    safeguards: ['insurance', 'water'],
+    targetGroup: 'left-behind-elders',
+  };
+}
+
+export function draftFromActivity(a: ActivityDetail): ActivityDraft {
+  const start = chinaTime(a.startsAt);
+  const deadline = chinaTime(a.signupDeadline);
+  return {
+    communityId: a.communityId,
+    teamId: a.teamId,
+    title: a.title,
+    description: a.description,
+    notice: a.notice,
+    address: a.place.pointId ? '' : a.place.address,
+    date: start.format('YYYY-MM-DD'),
+    startTime: start.format('HH:mm'),
+    endTime: chinaTime(a.endsAt).format('HH:mm'),
+    deadlineDate: deadline.format('YYYY-MM-DD'),
+    deadlineTime: deadline.format('HH:mm'),
+    capacity: String(a.capacity),
+    minAge: String(a.minAge),
+    skills: a.skills.map((s) => s.id),
+    safeguards: a.safeguards.map((s) => s.id),
+    targetGroup: a.targetGroup.id,
+  };
+}
+
+/** China-local date and time as an ISO instant ('' when they are not a real moment; the server names the field). */
+function instant(date: string, time: string): string {
+  const parsed = new Date(`${date.trim()}T${time.trim()}:00+08:00`);
+  return Number.isNaN(parsed.getTime()) ? `${date} ${time}` : parsed.toISOString();
+}
+
+export function toActivityBody(d: ActivityDraft): ActivityCreate {
+  return {
+    communityId: d.communityId,
+    teamId: d.teamId,
+    title: d.title.trim(),
+    description: d.description.trim(),
+    notice: d.notice.trim(),
+    address: d.address.trim() || null,
+    startsAt: instant(d.date, d.startTime),
+    endsAt: instant(d.date, d.endTime),
+    signupDeadline: instant(d.deadlineDate, d.deadlineTime),
+    capacity: Number(d.capacity),
+    minAge: Number(d.minAge),
+    skills: d.skills,
+    safeguards: d.safeguards,
+    targetGroup: d.targetGroup,
+  };
+}

@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components';
+
+/** A chip that is on or off (a filter, one of several choices): on is said with ✓ and a border, never colour alone. */
+export function ToggleChip({ id, on, label, onTap, radio }: { id: string; on: boolean; label: string; onTap: () => void; radio?: boolean }) {
+  return (
+    <View
+      id={id}
+      className={`toggle-chip${on ? ' toggle-chip--on' : ''}`}
+      role={radio ? 'radio' : 'checkbox'}
+      aria-checked={on ? 'true' : 'false'}
+      onClick={onTap}
+    >
+      {on ? '✓ ' : ''}
+      {label}
+    </View>
+  );
+}
