@@ -88,9 +88,11 @@ describe('service directory in the browser', () => {
       await app.tap('subcategory-elder-canteen');
       await app.page.locator('#chip-category').waitFor();
       await app.screenshot('directory-list');
+      await app.assertAccessible('服务 list');
       await openNearestCanteen(app);
       await checkDetail(app);
       await app.screenshot('directory-detail');
+      await app.assertAccessible('service point detail');
       assert.deepEqual(app.browserErrors, []);
     });
 
@@ -111,6 +113,7 @@ describe('service directory in the browser', () => {
       assert.match(canteen, new RegExp(`${NEAREST_CANTEEN.name}[\\s\\S]*步行约 ${NEAREST_MINUTES} 分钟`));
       assert.match(await app.page.locator('#coverage-group-missing').innerText(), /15 分钟内没有/);
       await app.screenshot('directory-coverage');
+      await app.assertAccessible('身边 15 分钟');
     });
 
     it('loads further pages by itself at the bottom, and keeps only the cards near the screen rendered', async () => {
@@ -191,6 +194,8 @@ describe('service directory in the browser', () => {
       await app.page.locator('#origin-banner:visible').getByText(/您没有允许使用位置|暂时无法获取您的位置/).waitFor();
       await app.screenshot('directory-location-refused');
       await app.tap('origin-choose-community');
+      await app.waitForVisible('#town-220681002');
+      await app.assertAccessible('选择社区');
       await app.tap('town-220681002');
       await app.tap('community-xinshi');
       await app.page.getByText('距离从：新市社区').waitFor();
@@ -223,6 +228,7 @@ describe('service directory in the browser', () => {
       await app.page.locator('#service-search input').press('Enter');
       await app.page.waitForFunction((id) => document.querySelector('[id^="service-card-"]')?.id === id, `service-card-${NEAREST_CANTEEN.id}`);
       await app.screenshot('directory-list-elder');
+      await app.assertAccessible('服务 list in 长辈版');
 
       assert.ok((await app.fontSize('#page-root:visible')) >= 20, 'body text ≥ 20 px');
       assert.ok((await app.fontSize('.service-card__distance')) >= 20, 'distance and walking time ≥ 20 px');
@@ -240,6 +246,7 @@ describe('service directory in the browser', () => {
       assert.ok((await app.boxHeight('#detail-call')) >= 60, 'call button ≥ 60 px');
       assert.ok((await app.boxHeight('#detail-navigate')) >= 60, 'navigate button ≥ 60 px');
       await app.screenshot('directory-detail-elder');
+      await app.assertAccessible('service point detail in 长辈版');
       assert.deepEqual(app.browserErrors, []);
     });
   });

@@ -30,6 +30,7 @@ async function flipElderModeInSettings(app: App): Promise<string | null> {
   await app.tap('elder-mode-switch');
   await app.waitForVisible(`#page-root[data-elder="${was === 'on' ? 'off' : 'on'}"]`);
   await app.screenshot(`settings-elder-${was === 'on' ? 'off' : 'on'}`);
+  await app.assertAccessible(`设置 with 长辈版 ${was === 'on' ? 'off' : 'on'}`);
   const minTarget = was === 'on' ? 44 : 60;
   const switchHeight = await app.boxHeight('#elder-mode-switch');
   assert.ok(switchHeight >= minTarget, `the 长辈版 switch is a ${switchHeight} px tap target (want ≥ ${minTarget})`);
@@ -57,6 +58,7 @@ describe('foundation journey 基础流程', () => {
       await app.waitForVisible('#first-launch');
       assert.match(await app.visible('#first-launch').innerText(), /欢迎使用临江社区服务/);
       await app.screenshot('first-launch');
+      await app.assertAccessible('first launch (privacy notice)');
 
       await app.tap('consent-agree');
       await app.page.locator('#first-launch').waitFor({ state: 'detached' });
@@ -66,12 +68,15 @@ describe('foundation journey 基础流程', () => {
       assert.match(home, /找服务/);
       normal = await homeSizes(app);
       await app.screenshot('home');
+      await app.assertAccessible('首页');
     }));
 
   it('signs in as the demo resident through 我的 → 登录, and the server has the consent on the account', () =>
     app.step('sign-in', async () => {
       await app.tapTab('我的');
       await app.tap('me-login');
+      await app.waitForVisible('#login-demo-resident');
+      await app.assertAccessible('登录');
       const signedIn = app.page.waitForResponse((r) => r.url().endsWith('/api/auth/demo') && r.request().method() === 'POST');
       await app.tap('login-demo-resident');
       const response = await signedIn;
@@ -81,6 +86,7 @@ describe('foundation journey 基础流程', () => {
       await app.waitForVisible('#me-profile');
       assert.match(await app.visible('#me-profile').innerText(), /身份：居民/);
       await app.screenshot('me-signed-in');
+      await app.assertAccessible('我的, signed in');
 
       // The consent given before signing in is recorded on the account right after sign-in.
       let consentVersion: string | null = null;
@@ -98,6 +104,7 @@ describe('foundation journey 基础流程', () => {
       assert.equal(await flipElderModeInSettings(app), 'on');
       const elder = await homeSizes(app);
       await app.screenshot('home-elder');
+      await app.assertAccessible('首页 in 长辈版');
       assert.ok(elder.body >= 20, `body text ${elder.body} px in 长辈版`);
       assert.ok(elder.body > normal.body, `body text grew (${normal.body} → ${elder.body} px)`);
       for (const [i, height] of elder.entryHeights.entries()) assert.ok(height >= 60, `${ENTRIES[i]} is ${height} px high`);

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { goBack } from '../navigation';
+import { focusable } from './a11y';
 
 /**
  * "‹ 返回" at the top of a page that is not a tab. The browser build draws no navigation bar, so without this a
@@ -7,7 +8,7 @@ import { goBack } from '../navigation';
  */
 export function BackLink({ id }: { id: string }) {
   return (
-    <View id={id} className='back-link' role='link' onClick={() => void goBack()}>
+    <View id={id} className='back-link' role='link' {...focusable()} onClick={() => void goBack()}>
       ‹ 返回
     </View>
   );

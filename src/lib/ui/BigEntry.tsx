@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { accessibleName } from './a11y';
+import { accessibleName, focusable } from './a11y';
 
 interface BigEntryProps {
   id: string;
@@ -14,7 +14,7 @@ interface BigEntryProps {
 /** A big tappable tile: icon and words always together. Two per row normally, one per row in 长辈版. */
 export function BigEntry({ id, icon, label, description, tone = 'primary', onTap }: BigEntryProps) {
   return (
-    <View id={id} className={`big-entry big-entry--${tone}`} role='button' {...accessibleName(label)} onClick={onTap}>
+    <View id={id} className={`big-entry big-entry--${tone}`} role='button' {...accessibleName(label)} {...focusable()} onClick={onTap}>
       <View className='big-entry__icon'>{icon}</View>
       <View className='big-entry__text'>
         <View className='big-entry__label'>{label}</View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useSettings } from '../stores/settings';
-import { accessibleName } from './a11y';
+import { accessibleName, focusable } from './a11y';
 
 /**
  * The 长辈版 switch as one row: the whole row takes the tap, so the target is the row's height (≥ 60 px in 长辈版)
@@ -18,6 +18,7 @@ export function ElderModeRow({ id, description, className = '' }: { id: string; 
       role='switch'
       aria-checked={elderMode ? 'true' : 'false'}
       {...accessibleName('长辈版')}
+      {...focusable()}
       onClick={() => setElderMode(!elderMode)}
     >
       <View>
