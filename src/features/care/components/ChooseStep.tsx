@@ -1,4 +1,4 @@
-import { ScrollView, Textarea, Input, View } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import type { CareService, ElderSummary, SlotList } from '@contract/care';
 import type { RequestState } from '@/lib/useRequest';
 import { accessibleName } from '@/lib/ui/a11y';
@@ -122,8 +122,7 @@ function SlotSections({ slots, choices, choose }: Pick<ChooseStepProps, 'slots' 
     <>
       <View id='book-date' className='card choice-section'>
         <View className='text-title choice-section__title'>日期</View>
-        <ScrollView scrollX className='date-strip'>
-          <View role='radiogroup' {...accessibleName('日期')}>
+        <View className='date-strip' role='radiogroup' {...accessibleName('日期')}>
           {list.dates.map((d) => (
             <View
               key={d}
@@ -137,8 +136,7 @@ function SlotSections({ slots, choices, choose }: Pick<ChooseStepProps, 'slots' 
               {dayText(d)}
             </View>
           ))}
-          </View>
-        </ScrollView>
+        </View>
       </View>
       <ChoiceSection id='book-slot' title={`${dayText(list.date)}的时段`} note={slots.loading ? '正在查询名额…' : undefined}>
         {list.items.length === 0 ? <View className='text-secondary'>这一天没有可约的时段，请换一天。</View> : null}
