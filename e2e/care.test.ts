@@ -111,7 +111,7 @@ describe('elderly-care booking in the browser', () => {
       const result = await shown(app, '#booking-result').innerText();
       assert.match(result, /预约成功/);
       assert.match(result, new RegExp(`明天 11:00–12:30 送到${profile.address}`));
-      assert.match(result, /如需取消，请在 今天 16:00 前操作/);
+      assert.match(result, /如需取消，请在今天 16:00 前操作/);
       assert.equal(await shown(app, '#booking-status').innerText(), '已预约');
       await app.screenshot('care-book-result');
       await app.assertAccessible('booking: result');

@@ -58,4 +58,21 @@ describe('我的', () => {
     expect(calls.filter((call) => !call.startsWith('GET /api/messages'))).toEqual(['POST /api/auth/logout Bearer tok']);
     expect(document.getElementById('me-login')).not.toBeNull();
   });
+
+  it('signed in: 我的预约, 家人 and 消息 with the unread count; staff get their own page', async () => {
+    api.defaults.adapter = async (config) => {
+      calls.push(`${config.method?.toUpperCase()} ${config.url}`);
+      const data = config.url === '/api/messages' ? { items: [], nextCursor: null, unreadCount: 3 } : { ok: true };
+      return { data, status: 200, statusText: 'OK', headers: {}, config };
+    };
+    useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: worker });
+    const { findByText } = render(<MePage />);
+    expect(await findByText('3 条未读')).toBeTruthy();
+    expect(document.getElementById('me-visits')).not.toBeNull();
+    expect(document.getElementById('me-provider')).toBeNull();
+    fireEvent.click(document.getElementById('me-messages')!);
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/messages/pages/list/index' });
+    fireEvent.click(document.getElementById('me-bookings')!);
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/features/care/pages/bookings/index' });
+  });
 });

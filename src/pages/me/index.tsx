@@ -9,6 +9,7 @@ import { ME_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
 import { MY_VOLUNTEERING_PATH, VOLUNTEER_MANAGE_PATH } from '@/lib/volunteerPaths';
+import { ratingPagePaths } from '@contract/rules/rating-paths';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import './index.scss';
 
@@ -73,6 +74,23 @@ function VolunteerLinks({ role }: { role: User['role'] }) {
   );
 }
 
+/** 我的评价 for residents; workers and providers handle 差评 (工单), appeals and figures. */
+function RatingLinks({ role }: { role: User['role'] }) {
+  return (
+    <View className='card me__links' id='me-rating-links'>
+      {role === 'resident' ? (
+        <View id='me-ratings' className='me__link' role='button' onClick={() => openPath(ratingPagePaths.mine)}>
+          我的评价（处理进度、追评）
+        </View>
+      ) : (
+        <View id='me-work-orders' className='me__link' role='button' onClick={() => openPath(ratingPagePaths.workOrders)}>
+          {role === 'provider' ? '本服务点的差评和申诉' : '差评处理（工单）'}
+        </View>
+      )}
+    </View>
+  );
+}
+
 export default function MePage() {
   const user = useSession((s) => s.user);
 
@@ -96,6 +114,7 @@ export default function MePage() {
       )}
       {user ? <CareLinks role={user.role} /> : null}
       {user ? <VolunteerLinks role={user.role} /> : null}
+      {user ? <RatingLinks role={user.role} /> : null}
       <View className='card me__links'>
         <View id='me-settings' className='me__link' role='button' onClick={() => openPath(SETTINGS_PATH)}>
           设置（长辈版、隐私）

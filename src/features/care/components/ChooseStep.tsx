@@ -88,7 +88,7 @@ export function ChooseStep({ elders, services, choices, service, slots, elderAdd
                 className='field__input'
                 value={choices.address}
                 maxlength={100}
-                placeholder={elderAddress ? `不填就是：${elderAddress}` : '不填就是老人档案里的地址'}
+                placeholder={elderAddress ? '送到其他地址时填写' : '不填就送到老人档案里的地址'}
                 onInput={(e) => choose({ address: e.detail.value })}
               />
               {elderAddress && !choices.address ? <View className='text-secondary'>送到：{elderAddress}</View> : null}
