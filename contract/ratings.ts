@@ -160,6 +160,7 @@ export const rectificationSchema = z.object({
 
 export const pointRatingsSchema = z.object({
   servicePointId: z.string(),
+  servicePointName: z.string(),
   figures: figuresSchema,
   /** false below 5 ratings: rates are not shown, `note` says why. */
   enoughForRates: z.boolean(),
@@ -291,10 +292,3 @@ export const statsSchema = z.object({
   total: figuresSchema,
 });
 export type RatingStats = z.infer<typeof statsSchema>;
-
-/** App paths of the 好差评 pages, for navigation from other features (the directory's detail page) and for 消息 links. */
-export const ratingPagePaths = {
-  rate: '/features/ratings/pages/rate/index',
-  mine: '/features/ratings/pages/mine/index',
-  workOrders: '/features/ratings-staff/pages/orders/index',
-} as const;

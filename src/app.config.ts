@@ -21,6 +21,8 @@ export default defineAppConfig({
     },
     { root: 'features/volunteers-staff', pages: ['pages/manage/index', 'pages/roster/index', 'pages/edit/index'] },
     { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index'] },
+    { root: 'features/ratings', pages: ['pages/rate/index', 'pages/mine/index', 'pages/point/index'] },
+    { root: 'features/ratings-staff', pages: ['pages/orders/index', 'pages/order/index', 'pages/appeals/index', 'pages/stats/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

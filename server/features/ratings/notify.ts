@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { levelWords, resolutionWords, type RatingLevel, type Resolution } from '@contract/rules/rating';
-import { ratingPagePaths } from '@contract/ratings';
+import { ratingPagePaths } from '@contract/rules/rating-paths';
 import type { Database } from '../../db/schema';
 import { sendMessage } from '../../lib/messages';
 

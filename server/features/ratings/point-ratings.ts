@@ -22,7 +22,7 @@ export const pointRatingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request): Promise<PointRatings> => {
       const pointId = request.params.id;
       const { limit, cursor } = request.query;
-      const point = await app.db.selectFrom('service_points').select('id').where('id', '=', pointId).executeTakeFirst();
+      const point = await app.db.selectFrom('service_points').select(['id', 'name']).where('id', '=', pointId).executeTakeFirst();
       if (!point) throw notFound('没有找到这个服务点，它可能已经下线');
 
       const figures = ratingFigures(await figureRows(app.db, (q) => q.where('ratings.service_point_id', '=', pointId)));
@@ -61,6 +61,7 @@ export const pointRatingRoutes: FastifyPluginAsyncZod = async (app) => {
 
       return {
         servicePointId: pointId,
+        servicePointName: point.name,
         figures: enough ? figures : { ...figures, goodRate: null, satisfiedRate: null, mean: null, fixedRate: null, onTimeRate: null },
         enoughForRates: enough,
         note: enough ? null : `评价不足 ${ratingConfig.minRatingsForRates} 条（目前 ${figures.n} 条），暂不计算好评率和满意率`,

@@ -16,6 +16,7 @@ import { ServiceDetailView } from '../../components/ServiceDetailView';
 import { openState } from '../../format';
 import { detailUrl } from '../../paths';
 import { useDirectoryOrigin } from '../../useDirectoryOrigin';
+import { RatingEntry } from './RatingEntry';
 import '../../directory.scss';
 import '../pages.scss';
 
@@ -92,6 +93,7 @@ export default function ServiceDetailPage() {
           </View>
         ) : null}
         <ServiceDetailView point={point} originLabel={origin?.label ?? null} />
+        <RatingEntry pointId={point.id} pointName={point.name} />
         <View className='detail-bar'>
           <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>
             打电话

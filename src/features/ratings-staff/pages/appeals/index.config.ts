@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '申诉复核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+});

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务评价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+});
