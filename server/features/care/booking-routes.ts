@@ -129,9 +129,9 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (refusal) throw refusal;
       const { found, slot } = plan;
       const elderId = Number(found.elder.id);
-      let bookingId: number;
+      let created: BookingRow;
       try {
-        bookingId = await inTransaction(app.db, async (trx) => {
+        created = await inTransaction(app.db, async (trx) => {
           if (key) {
             // First: a second request with this key waits here until this one ends, then replays it.
             await trx
@@ -190,7 +190,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
           }
           const row = await selectBookings(trx).where('bookings.id', '=', id).executeTakeFirstOrThrow();
           await messageBookingChange(trx, factsOf(row), 'booked', now);
-          return id;
+          return row;
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -199,9 +199,9 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
         throw conflict('已经为这位老人预约了这个时段，不用重复预约');
       }
-      const answer = await bookingAnswer(user, bookingId);
-      const row = await selectBookings(app.db).where('bookings.id', '=', bookingId).executeTakeFirstOrThrow();
-      await subscribeBookingChange(app, factsOf(row), 'booked');
+      // The booker is a party to what they just booked: no need to look their access up again.
+      const answer = await toBooking(app.db, created, 'party', now);
+      await subscribeBookingChange(app, factsOf(created), 'booked');
       return reply.code(201).send(answer);
     },
   );
