@@ -113,7 +113,10 @@ export const serviceListQuerySchema = z
   .object({
     /** A category id ("elderly") or a subcategory id ("elder-canteen"). */
     category: categoryFilter,
-    /** Keyword, matched as a substring of the name, address and services offered. */
+    /**
+     * Keywords: each word (split at spaces) must occur in the name, address, services, category or subcategory
+     * name, or one of its everyday synonyms (config/domain/search-synonyms.json); full-width and case ignored.
+     */
     q: optionalText(50),
     lat: latitude,
     lng: longitude,
@@ -192,6 +195,12 @@ export const servicePointPageSchema = z.object({
   nextCursor: z.string().nullable(),
   /** Where distances are measured from and the radius used, when a location was given. */
   origin: z.object({ lat: z.number(), lng: z.number(), radius: z.number() }).nullable(),
+  /**
+   * When a location was given and nothing within the radius matches (first page only): the nearest matching
+   * points beyond it (up to the maximum radius), nearest first, so the client can say "15 分钟内没有，最近的在
+   * 1.8 公里外". Otherwise empty.
+   */
+  beyond: z.array(servicePointSummarySchema),
 });
 export type ServicePointPage = z.infer<typeof servicePointPageSchema>;
 

@@ -83,9 +83,9 @@ describe('GET /api/services near a place', () => {
   });
 
   it('matches a keyword in the name, the address or the services', async () => {
-    const byName = await list(`${near}&q=${encodeURIComponent('长者食堂')}&radius=5000`);
+    const byName = await list(`${near}&q=${encodeURIComponent('仁和堂')}&radius=5000`);
     expect(byName.items.length).toBeGreaterThan(0);
-    for (const item of byName.items) expect(item.name).toContain('长者食堂');
+    for (const item of byName.items) expect(item.name).toContain('仁和堂');
     // "送餐上门" is a service of canteens, not in their names.
     const byService = await list(`q=${encodeURIComponent('送餐上门')}&limit=50`);
     expect(byService.items.length).toBeGreaterThan(3);

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { databaseKind } from '../../db/portable';
+import { insertTerms, searchEntry } from './search-index';
 
 // Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -57,4 +59,58 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable('service_points').execute();
     },
   },
+  // Sorts after every feature's first migration: databases that already ran those take it as the next one.
+  '0500_directory_search': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('service_point_terms')
+        // Binary order on PostgreSQL too (as SQLite's default): "terms starting with 药" is then one key range.
+        .addColumn('term', 'text', (c) => (databaseKind(db) === 'postgres' ? c.modifyFront(sql`collate "C"`) : c).notNull())
+        .addColumn('point_id', 'text', (c) => c.notNull().references('service_points.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('service_point_terms_pk', ['term', 'point_id'])
+        .execute();
+      await db.schema.createIndex('service_point_terms_point').on('service_point_terms').column('point_id').execute();
+      await reindexAllPoints(db);
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('service_point_terms').execute();
+    },
+  },
 };
+
+/** Rebuilds the searchable text and the terms of every stored point (in batches, by id). */
+export async function reindexAllPoints(db: Kysely<any>): Promise<void> {
+  await db.deleteFrom('service_point_terms').execute();
+  let after = '';
+  for (;;) {
+    const points: Array<{ id: string; name: string; address: string; subcategory_id: string }> = await db
+      .selectFrom('service_points')
+      .select(['id', 'name', 'address', 'subcategory_id'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (points.length === 0) return;
+    const services: Array<{ service_point_id: string; name: string }> = await db
+      .selectFrom('service_point_services')
+      .select(['service_point_id', 'name'])
+      .where('service_point_id', 'in', points.map((p) => p.id))
+      .orderBy('service_point_id')
+      .orderBy('position')
+      .execute();
+    const terms: Array<{ term: string; point_id: string }> = [];
+    for (const point of points) {
+      const entry = searchEntry({
+        id: point.id,
+        name: point.name,
+        address: point.address,
+        subcategoryId: point.subcategory_id,
+        serviceNames: services.filter((s) => s.service_point_id === point.id).map((s) => s.name),
+      });
+      await db.updateTable('service_points').set({ search_text: entry.searchText }).where('id', '=', point.id).execute();
+      terms.push(...entry.terms.map((term) => ({ term, point_id: point.id })));
+    }
+    await insertTerms(db, terms);
+    after = points[points.length - 1].id;
+  }
+}

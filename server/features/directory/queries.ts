@@ -2,15 +2,17 @@
  * Reading service points: the circle search (grid cells → box → exact distance), keyset pages
  * by name, and turning rows into the API's shapes. Kysely builder only (portable to PostgreSQL).
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ServicePointSummary } from '@contract/directory';
 import { findSubcategory, categoryTree } from '@contract/rules/categories';
+import { parseSearch } from '@contract/rules/search-words';
 import type { Calendar } from '@contract/rules/calendar';
 import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
 import { gridCover } from './grid';
+import { keywordCondition } from './search-index';
 
 export interface PointFilters {
   subcategories?: string[];
@@ -21,19 +23,16 @@ export interface PointFilters {
 
 type PointQuery = SelectQueryBuilder<Database, 'service_points', object>;
 
-/** LIKE pattern for a substring, with LIKE's own wildcards escaped (ESCAPE '\' works in SQLite and PostgreSQL). */
-function containsPattern(keyword: string): string {
-  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilters): Q {
   let q = query as PointQuery;
   if (filters.subcategories) q = q.where('service_points.subcategory_id', 'in', filters.subcategories);
   if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
   if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
   if (filters.keyword) {
-    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not (科普 E 站 / e 站).
-    q = q.where(sql<boolean>`lower(${sql.ref('service_points.search_text')}) like lower(${containsPattern(filters.keyword)}) escape '\\'`);
+    const words = parseSearch(filters.keyword);
+    if (words.length > 0) q = q.where((eb) => keywordCondition(eb, words));
+    // Only punctuation (%, ？): nothing can match. Only fillers (附近): nothing to narrow by, the list stays whole.
+    else if (!/[\p{L}\p{N}]/u.test(filters.keyword)) q = q.where(sql<SqlBool>`1 = 0`);
   }
   return q as Q;
 }

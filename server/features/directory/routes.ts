@@ -31,10 +31,21 @@ import { serverCalendar } from '../../lib/calendar';
 import { fieldError, notFound } from '../../lib/errors';
 import { computeCoverage, groupCoverage } from './coverage';
 import { decodeCursor, encodeCursor } from './cursor';
-import { applyFilters, nearestPage, parseHours, selectPoints, toSummary, type PointFilters, type PointRow } from './queries';
+import {
+  applyFilters,
+  nearestPage,
+  parseHours,
+  selectPoints,
+  toSummary,
+  type NearbyCandidate,
+  type PointFilters,
+  type PointRow,
+} from './queries';
 
 /** Batch size when reading by name and filtering "open now" in code. */
 const NAME_BATCH = 100;
+/** How many points beyond the circle are offered when nothing inside it matches. */
+const BEYOND_COUNT = 3;
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const calendar = serverCalendar(app.log);
@@ -93,17 +104,25 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const origin: LatLng = { lat: query.lat, lng: query.lng };
         const radius = query.radius ?? DEFAULT_RADIUS_METRES;
         const after = query.cursor ? decodeCursor(query.cursor, 'distance') : null;
+        const keep = onlyOpen ? (c: NearbyCandidate) => isOpen(c.hours_json!, now) : undefined;
         const page = await nearestPage(app.db, origin, radius, filters, {
           count: query.limit,
           after: after?.by === 'distance' ? after : undefined,
-          keep: onlyOpen ? (c) => isOpen(c.hours_json!, now) : undefined,
+          keep,
         });
         const last = page.items[page.items.length - 1];
         const rows = await rowsInOrder(page.items.map((c) => c.id));
+        // Nothing in the circle: the nearest beyond it, rather than an empty answer.
+        const widest = directoryConfig.maxRadiusMetres;
+        const beyond =
+          page.items.length === 0 && !after && radius < widest
+            ? (await nearestPage(app.db, origin, widest, filters, { count: BEYOND_COUNT, keep })).items
+            : [];
         return {
           items: rows.map((row) => toSummary(row, now, calendar, origin)),
           nextCursor: page.more ? encodeCursor({ by: 'distance', distance: last.distance, id: last.id }) : null,
           origin: { ...origin, radius },
+          beyond: (await rowsInOrder(beyond.map((c) => c.id))).map((row) => toSummary(row, now, calendar, origin)),
         };
       }
 
@@ -137,6 +156,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         items: rows.map((row) => toSummary(row, now, calendar, null)),
         nextCursor: found.length > query.limit ? encodeCursor({ by: 'name', name: last.name, id: last.id }) : null,
         origin: null,
+        beyond: [],
       };
     },
   );

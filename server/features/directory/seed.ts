@@ -6,20 +6,30 @@ import type { SeedServicePoint } from '../../../scripts/seeds/service-point-gene
 import type { Database } from '../../db/schema';
 import type { SeedContext } from '../../lib/feature';
 import { gridCol, gridRow } from './grid';
+import { insertTerms, searchEntry } from './search-index';
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit (20 columns × 200). */
 const CHUNK = 200;
 
-/** Stores service points (seed or benchmark data); the category and grid cell are derived here. */
+/** Stores service points (seed or benchmark data); the category, grid cell and keyword index are derived here. */
 export async function insertServicePoints(db: Kysely<Database>, points: readonly SeedServicePoint[]): Promise<void> {
   for (let start = 0; start < points.length; start += CHUNK) {
     const chunk = points.slice(start, start + CHUNK);
+    const terms: Array<{ term: string; point_id: string }> = [];
     await db
       .insertInto('service_points')
       .values(
         chunk.map((point) => {
           const subcategory = findSubcategory(point.subcategory);
           if (!subcategory) throw new Error(`service point ${point.id}: unknown subcategory ${point.subcategory}`);
+          const search = searchEntry({
+            id: point.id,
+            name: point.name,
+            address: point.address,
+            subcategoryId: point.subcategory,
+            serviceNames: point.services.map((s) => s.name),
+          });
+          terms.push(...search.terms.map((term) => ({ term, point_id: point.id })));
           return {
             id: point.id,
             name: point.name,
@@ -37,7 +47,7 @@ export async function insertServicePoints(db: Kysely<Database>, points: readonly
             operator: point.operator,
             accessibility_json: JSON.stringify(point.accessibility),
             description: point.description,
-            search_text: [point.name, point.address, ...point.services.map((s) => s.name)].join(' '),
+            search_text: search.searchText,
             verified_at: point.verifiedAt,
             is_demo: point.isDemo ? 1 : 0,
           };
@@ -58,6 +68,7 @@ export async function insertServicePoints(db: Kysely<Database>, points: readonly
     for (let s = 0; s < services.length; s += CHUNK) {
       await db.insertInto('service_point_services').values(services.slice(s, s + CHUNK)).execute();
     }
+    await insertTerms(db, terms);
   }
 }
 

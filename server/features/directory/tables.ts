@@ -19,7 +19,10 @@ export interface ServicePointsTable {
   /** JSON array of facility names (无障碍坡道 …). */
   accessibility_json: string;
   description: string;
-  /** Name, address and the services' names: what the keyword search looks in. */
+  /**
+   * What the keyword search confirms a match in: name, address, services, category and subcategory names,
+   * folded (see search-index.ts).
+   */
   search_text: string;
   /** 'YYYY-MM-DD' */
   verified_at: string;
@@ -37,7 +40,14 @@ export interface ServicePointServicesTable {
   subsidy_cents: number | null;
 }
 
+/** The keyword index (search-index.ts): one row per term of a point's searchable text. */
+export interface ServicePointTermsTable {
+  term: string;
+  point_id: string;
+}
+
 export interface DirectoryTables {
   service_points: ServicePointsTable;
   service_point_services: ServicePointServicesTable;
+  service_point_terms: ServicePointTermsTable;
 }

@@ -27,8 +27,8 @@ export function summary(overrides: Partial<ServicePointSummary> = {}): ServicePo
   };
 }
 
-export function page(items: ServicePointSummary[], nextCursor: string | null = null): ServicePointPage {
-  return { items, nextCursor, origin: { lat: 41.811, lng: 126.925, radius: 1125 } };
+export function page(items: ServicePointSummary[], nextCursor: string | null = null, beyond: ServicePointSummary[] = []): ServicePointPage {
+  return { items, nextCursor, origin: { lat: 41.811, lng: 126.925, radius: 1125 }, beyond };
 }
 
 const weekday = [{ open: '06:30', close: '18:30' }];

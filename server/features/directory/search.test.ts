@@ -1,0 +1,168 @@
+/**
+ * Keyword search as residents type it, on the demo data, from where the demo resident stands (the centre of
+ * 新市社区): what a place is called in everyday words, several words, full-width characters, 拼音 initials; the
+ * nearest beyond the 15-minute circle when it has none; and that the term index really narrows the search.
+ * Runs on SQLite and, with TEST_DB=postgres, on PostgreSQL.
+ */
+import type { ServicePointPage } from '@contract/directory';
+import servicePointSeed from '../../../seeds/service-points.json';
+import { createTestApp, type TestApp } from '../../testing/app';
+import { reindexAllPoints } from './migrations';
+
+const ORIGIN = servicePointSeed.demoOrigin;
+const near = `lat=${ORIGIN.lat}&lng=${ORIGIN.lng}`;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function search(query: string, extra = `${near}&radius=20000`): Promise<ServicePointPage> {
+  const response = await t.app.inject({ method: 'GET', url: `/api/services?${extra}&limit=20&q=${encodeURIComponent(query)}` });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
+/**
+ * What a resident types → the point that must come first (nearest of what the words mean), or, with `inPage`,
+ * be on the first page of 20 (when the words also fit nearer places: 超市 also finds 便利店).
+ */
+const EVERYDAY_QUERIES: Array<[query: string, expected: string, where: 'first' | 'inPage']> = [
+  ['药店', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['药房', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['大药房', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['买药', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['附近的药店', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['药店在哪里', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['yd', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['ＹＤ', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['医院', 'sp-220681002-community-health-center-0082', 'first'],
+  ['卫生院', 'sp-220681002-community-health-center-0082', 'first'],
+  ['诊所', 'sp-220681002-community-health-center-0082', 'first'],
+  ['看病', 'sp-220681002-community-health-center-0082', 'first'],
+  ['老年食堂', 'sp-xinshi-elder-canteen', 'first'],
+  ['长者食堂', 'sp-xinghua-elder-canteen', 'inPage'], // a 老年助餐点: the same thing under another name
+  ['助餐点', 'sp-xinshi-elder-canteen', 'first'],
+  ['老年餐桌', 'sp-xinshi-elder-canteen', 'first'],
+  ['送餐上门', 'sp-xinshi-elder-canteen', 'first'],
+  ['超市', 'sp-220681002-supermarket-0106', 'inPage'],
+  ['便利店', 'sp-xinshi-night-store', 'first'],
+  ['小卖部', 'sp-xinshi-night-store', 'first'],
+  ['菜市场', 'sp-220681001-wet-market-0047', 'first'],
+  ['农贸市场', 'sp-220681001-wet-market-0047', 'first'],
+  ['理发', 'sp-220681002-hair-salon-0112', 'inPage'],
+  ['剪头', 'sp-220681002-hair-salon-0112', 'inPage'],
+  ['快递', 'sp-220681001-parcel-0056', 'inPage'],
+  ['邮局', 'sp-220681002-post-0120', 'inPage'],
+  ['银行', 'sp-220681001-bank-0061', 'first'],
+  ['取钱', 'sp-220681001-bank-0061', 'first'],
+  ['派出所', 'sp-220681002-police-office-0095', 'first'],
+  ['洗衣', 'sp-220681001-laundry-0050', 'first'],
+  ['托儿所', 'sp-220681002-infant-care-0078', 'inPage'],
+  ['洗澡', 'sp-220681002-bathing-0076', 'first'],
+  ['交电费', 'sp-220681002-power-0124', 'inPage'],
+  ['健身', 'sp-220681002-fitness-square-0090', 'first'],
+  ['图书馆', 'sp-220681002-reading-space-0089', 'inPage'],
+  ['社保', 'sp-xinshi-service-hall', 'first'],
+  ['办事大厅', 'sp-xinshi-service-hall', 'inPage'],
+  ['律师', 'sp-220681005-legal-advisor-0268', 'first'],
+  ['保姆', 'sp-220681002-housekeeping-0114', 'inPage'],
+  ['复印', 'sp-220681002-photo-print-0113', 'inPage'],
+  ['包子', 'sp-220681002-breakfast-0109', 'inPage'],
+  ['党群服务中心', 'sp-220681002-party-center-0066', 'first'],
+  ['医保', 'sp-220681002-medical-insurance-0071', 'inPage'],
+  ['新市 药店', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['新市　长者食堂', 'sp-xinshi-elder-canteen', 'first'],
+  ['新市街258号', 'sp-xinshi-elder-canteen', 'first'],
+  ['科普e站', 'sp-220681005-science-station-0262', 'first'],
+  ['废品', 'sp-220681002-recycling-0118', 'first'],
+  ['找工作', 'sp-220681002-employment-station-0085', 'first'],
+  ['残疾人', 'sp-220681001-disability-service-0040', 'first'],
+];
+
+describe('everyday words', () => {
+  it('has a table of at least 40 queries', () => expect(EVERYDAY_QUERIES.length).toBeGreaterThanOrEqual(40));
+
+  it.each(EVERYDAY_QUERIES)('%s finds %s (%s)', async (query, expected, where) => {
+    const ids = (await search(query)).items.map((item) => item.id);
+    if (where === 'first') expect(ids[0]).toBe(expected);
+    else expect(ids).toContain(expected);
+  });
+});
+
+describe('what a keyword matches', () => {
+  it('matches category and subcategory names: 养老 finds a 长者食堂, which has no 养老 in its name or services', async () => {
+    const ids = (await search('养老')).items.map((i) => i.id);
+    expect(ids).toContain('sp-xinshi-elder-canteen');
+    // 托育 is only a category name (托育/儿童) for 儿童之家.
+    expect((await search('托育')).items.map((i) => i.id)).toContain('sp-220681001-children-home-0017');
+  });
+
+  it('narrows with several words (AND) and keeps distance order', async () => {
+    const both = await search('新市 药店');
+    const pharmacies = await search('药店');
+    expect(both.items.length).toBeGreaterThan(0);
+    expect(both.items.length).toBeLessThan(pharmacies.items.length);
+    const all = new Set(pharmacies.items.map((i) => i.id));
+    for (const item of both.items) {
+      expect(all.has(item.id)).toBe(true);
+      expect(`${item.name}${item.address}`).toContain('新市');
+    }
+    const distances = both.items.map((i) => i.distanceMeters!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('treats full-width letters, digits and spaces like half-width ones, and case alike', async () => {
+    const half = (await search('科普 e 站')).items.map((i) => i.id);
+    expect(half.length).toBeGreaterThan(0);
+    expect((await search('科普　Ｅ　站')).items.map((i) => i.id)).toEqual(half);
+    expect((await search('新市街２５８号')).items[0].id).toBe('sp-xinshi-elder-canteen');
+  });
+
+  it('finds nothing for only punctuation, and everything for only a filler word', async () => {
+    expect((await search('%')).items).toEqual([]);
+    expect((await search('？！')).items).toEqual([]);
+    expect((await search('附近')).items.length).toBe(20);
+  });
+
+  it('searches without a location too', async () => {
+    const page = await search('药店', 'town=220681002');
+    expect(page.items.length).toBeGreaterThan(2);
+    for (const item of page.items) expect(item).toMatchObject({ subcategory: 'pharmacy', distanceMeters: null });
+    expect(page.beyond).toEqual([]);
+  });
+});
+
+describe('nothing within 15 minutes', () => {
+  it('offers the nearest beyond the circle with their distance', async () => {
+    const page = await search('供销社', near); // default radius: 15 minutes on foot
+    expect(page.items).toEqual([]);
+    expect(page.beyond.length).toBeGreaterThan(0);
+    expect(page.beyond.length).toBeLessThanOrEqual(3);
+    expect(page.beyond[0].subcategory).toBe('supply-coop');
+    const distances = page.beyond.map((i) => i.distanceMeters!);
+    expect(distances[0]).toBeGreaterThan(1125);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('offers nothing beyond when the circle has matches, or nothing matches anywhere', async () => {
+    expect((await search('药店', near)).beyond).toEqual([]);
+    const none = await search('不存在的地方xyz', near);
+    expect(none).toMatchObject({ items: [], beyond: [] });
+  });
+});
+
+describe('the term index', () => {
+  it('narrows the search: a point whose terms are gone is no longer found, and a rebuild brings it back', async () => {
+    const target = 'sp-xinshi-pharmacy-24h';
+    expect((await search('益康大药房')).items.map((i) => i.id)).toContain(target);
+    await t.app.db.deleteFrom('service_point_terms').where('point_id', '=', target).execute();
+    // Its searchable text still says 益康大药房: only the index can have left it out.
+    expect((await search('益康大药房')).items.map((i) => i.id)).not.toContain(target);
+    expect((await search('药')).items.map((i) => i.id)).not.toContain(target);
+    await reindexAllPoints(t.app.db);
+    expect((await search('益康大药房')).items.map((i) => i.id)).toContain(target);
+    expect((await search('药')).items.map((i) => i.id)).toContain(target);
+  });
+});
