@@ -42,6 +42,7 @@ import {
 const FAMILY_LINK = '/features/care/pages/family/index';
 const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 const CODE_ATTEMPTS = 5;
+const TOO_MANY_TRIES = '绑定码错误次数过多，请老人在「家人」里直接同意，或请社区工作人员审核';
 
 export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
   const idHash = (idNumber: string) => elderIdHash(app.privacy, idNumber);
@@ -128,6 +129,7 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = requireUser(request);
       const found = await requireElderAccess(app.db, user, request.params.id);
+      if (found.access === 'pending') throw forbidden('绑定生效后才能查看老人的档案，请等老人确认或社区审核');
       await auditWorkerView(user, found, 'elder.view_profile');
       return toElderDetail(app.db, app.privacy, found, app.now());
     },
@@ -241,7 +243,10 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
         .executeTakeFirst();
       if (existing?.status === 'active') throw conflict('您已经绑定了这位老人');
 
-      const confirmWith = elder.user_id === null ? 'worker' : 'code';
+      // The code goes to the elder's 消息; wrong tries add up over every code of this request (5 in all), after which only
+      // the elder in the app or a worker can approve.
+      const codeAllowed = elder.user_id !== null && (existing?.code_attempts ?? 0) < CODE_ATTEMPTS;
+      const confirmWith = codeAllowed ? 'code' : 'worker';
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const bindingId = await inTransaction(app.db, async (trx) => {
         let id: number;
@@ -269,19 +274,24 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
           if (!inserted) throw conflict('您的绑定申请已提交，请勿重复提交');
           id = Number(inserted.id);
         }
-        if (confirmWith === 'code') {
-          // A new code each time it is asked for; the elder tells it to the relative they mean to bind.
-          await trx
-            .updateTable('elder_bindings')
-            .set({ code_hash: codeHash(id, code), code_expires_at: new Date(now.getTime() + CODE_TTL_MS).toISOString(), code_attempts: 0 })
-            .where('id', '=', id)
-            .execute();
+        if (elder.user_id !== null) {
           const requester = await trx.selectFrom('users').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow();
+          const who = `${maskName(requester.display_name)}（${relation}）申请绑定为您的家属，绑定后可以为您预约服务。`;
+          if (codeAllowed) {
+            // A new code each time it is asked for; the elder tells it to the relative they mean to bind.
+            await trx
+              .updateTable('elder_bindings')
+              .set({ code_hash: codeHash(id, code), code_expires_at: new Date(now.getTime() + CODE_TTL_MS).toISOString() })
+              .where('id', '=', id)
+              .execute();
+          }
           await sendMessage(trx, {
-            userId: elder.user_id!,
+            userId: elder.user_id,
             kind: 'elder.binding_requested',
             title: '家属绑定申请',
-            body: `${maskName(requester.display_name)}（${relation}）申请绑定为您的家属，绑定后可以为您预约服务。如果同意，请把绑定码 ${code} 告诉对方（24 小时内有效），也可以在「家人」里直接同意。不认识对方请不要告诉绑定码。`,
+            body: codeAllowed
+              ? `${who}如果同意，请把绑定码 ${code} 告诉对方（24 小时内有效），也可以在「家人」里直接同意。不认识对方请不要告诉绑定码。`
+              : `${who}如果同意，请在「家人」里直接同意；不认识对方请不要同意。`,
             link: FAMILY_LINK,
             at: now,
           });
@@ -319,15 +329,22 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!binding.code_hash || !binding.code_expires_at || binding.code_expires_at <= now.toISOString()) {
           throw conflict('绑定码已失效，请重新申请绑定，或请社区工作人员审核');
         }
+        // Count the try before comparing, atomically: however many arrive at once, at most 5 are ever compared.
+        const counted = await app.db
+          .updateTable('elder_bindings')
+          .set((eb) => ({ code_attempts: eb('code_attempts', '+', 1) }))
+          .where('id', '=', binding.id)
+          .where('code_hash', 'is not', null)
+          .where('code_attempts', '<', CODE_ATTEMPTS)
+          .returning('code_attempts')
+          .executeTakeFirst();
+        if (!counted) throw conflict(TOO_MANY_TRIES);
         if (codeHash(Number(binding.id), bindingCode) !== binding.code_hash) {
-          const attempts = binding.code_attempts + 1;
-          await app.db
-            .updateTable('elder_bindings')
-            .set(attempts >= CODE_ATTEMPTS ? { code_attempts: attempts, code_hash: null } : { code_attempts: attempts })
-            .where('id', '=', binding.id)
-            .execute();
-          if (attempts >= CODE_ATTEMPTS) throw conflict('绑定码错误次数过多，请重新申请绑定，或请社区工作人员审核');
-          throw fieldError('bindingCode', `不正确，请核对老人收到的绑定码（还可以试 ${CODE_ATTEMPTS - attempts} 次）`);
+          if (counted.code_attempts >= CODE_ATTEMPTS) {
+            await app.db.updateTable('elder_bindings').set({ code_hash: null }).where('id', '=', binding.id).execute();
+            throw conflict(TOO_MANY_TRIES);
+          }
+          throw fieldError('bindingCode', `不正确，请核对老人收到的绑定码（还可以试 ${CODE_ATTEMPTS - counted.code_attempts} 次）`);
         }
         confirmedBy = 'code';
       } else {

@@ -240,16 +240,43 @@ describe('binding by the elder’s code', () => {
     for (let i = 0; i < 4; i += 1) expect((await post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode: wrong })).statusCode).toBe(400);
     const fifth = await post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode: wrong });
     expect(fifth.statusCode).toBe(409);
-    expect(fifth.json().error.message).toBe('绑定码错误次数过多，请重新申请绑定，或请社区工作人员审核');
+    expect(fifth.json().error.message).toBe('绑定码错误次数过多，请老人在「家人」里直接同意，或请社区工作人员审核');
     const late = await post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode: code });
     expect(late.statusCode).toBe(409);
+    // Asking again gives no fresh tries: the elder is asked to approve in the app instead.
+    const again: BindElderResult = (await post('/api/elders/bind', 'provider', { name: '张桂芝', idNumber: MOTHER_ID_NUMBER, relation: '其他' })).json();
+    expect(again.confirmWith).toBe('worker');
+    expect((await lastMessage('elder')).body).not.toMatch(/绑定码 \d{6}/);
+    expect((await post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode: code })).statusCode).toBe(409);
+    await del(`/api/elders/${mother.id}/binding`, 'provider');
+  });
+
+  it('counts simultaneous wrong tries one by one: never more than 5 compared', async () => {
+    await post('/api/elders/bind', 'provider', { name: '张桂芝', idNumber: MOTHER_ID_NUMBER, relation: '其他' });
+    const code = /绑定码 (\d{6})/.exec((await lastMessage('elder')).body)![1];
+    const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((bindingCode) => post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode })));
+    expect(answers.filter((a) => a.statusCode === 400)).toHaveLength(4);
+    expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(16);
+    const row = await t.app.db.selectFrom('elder_bindings').select(['code_attempts', 'code_hash', 'status']).where('elder_id', '=', mother.id).where('relation', '=', '其他').executeTakeFirstOrThrow();
+    expect(row).toEqual({ code_attempts: 5, code_hash: null, status: 'pending' });
+    await del(`/api/elders/${mother.id}/binding`, 'provider');
+  });
+
+  it('shows a pending relative nothing sensitive: no classes, no profile', async () => {
+    const pending: BindElderResult = (await post('/api/elders/bind', 'provider', { name: '张桂芝', idNumber: MOTHER_ID_NUMBER, relation: '其他' })).json();
+    expect(pending.elder).toMatchObject({ access: 'pending', classes: [], dibao: false, bathAssessedOn: null, canBook: false });
+    const detail = await get(`/api/elders/${mother.id}`, 'provider');
+    expect(detail.statusCode).toBe(403);
+    expect(detail.json().error.message).toBe('绑定生效后才能查看老人的档案，请等老人确认或社区审核');
+    await del(`/api/elders/${mother.id}/binding`, 'provider');
   });
 
   it('expires the code after 24 hours', async () => {
-    await post('/api/elders/bind', 'provider', { name: '张桂芝', idNumber: MOTHER_ID_NUMBER, relation: '其他' });
+    await post('/api/elders/bind', 'volunteer', { name: '张桂芝', idNumber: MOTHER_ID_NUMBER, relation: '其他' });
     const code = /绑定码 (\d{6})/.exec((await lastMessage('elder')).body)![1];
     t.clock.advance(24 * 60 * 60 * 1000);
-    const expired = await post(`/api/elders/${mother.id}/confirm-binding`, 'provider', { bindingCode: code });
+    const expired = await post(`/api/elders/${mother.id}/confirm-binding`, 'volunteer', { bindingCode: code });
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.message).toBe('绑定码已失效，请重新申请绑定，或请社区工作人员审核');
   });

@@ -74,6 +74,8 @@ export function toElderSummary(
   relation: string | null,
   now: Date,
 ): ElderSummary {
+  // Until the binding takes effect the relative learns nothing sensitive: the classes and 低保 are why it needs confirming.
+  const sensitive = access !== 'pending';
   return {
     id: Number(row.id),
     name: row.name,
@@ -82,9 +84,9 @@ export function toElderSummary(
     age: ageOn(row.birth_date, chinaLocal(now).date),
     communityId: row.community_id,
     communityName: row.community_name,
-    classes: elderClassesOf(row),
-    dibao: row.dibao === 1,
-    bathAssessedOn: row.bath_assessed_on,
+    classes: sensitive ? elderClassesOf(row) : [],
+    dibao: sensitive && row.dibao === 1,
+    bathAssessedOn: sensitive ? row.bath_assessed_on : null,
     access,
     relation: relation as Relation | null,
     canBook: canBookFor(access),
