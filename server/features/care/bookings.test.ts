@@ -111,6 +111,17 @@ describe('booking a meal for a bound elder', () => {
     expect(quote.refusal).toBeNull();
   });
 
+  it('quotes only for an elder the caller may book for, naming missing fields', async () => {
+    const slot = encodeURIComponent(lunch.slotId);
+    expect((await get(`/api/care/quote?elder=${motherId}&slot=${slot}&mealMode=delivery`, 'volunteer')).statusCode).toBe(404);
+    const noElder = await get(`/api/care/quote?slot=${slot}&mealMode=delivery`, 'resident');
+    expect(noElder.statusCode).toBe(400);
+    expect(noElder.json().error.fields.elder).toBe('老人：必填');
+    const noMode = await get(`/api/care/quote?elder=${motherId}&slot=${slot}`, 'resident');
+    expect(noMode.json().error.fields.mealMode).toBe('用餐方式：请选择堂食或送餐');
+    expect((await get(`/api/care/quote?elder=${motherId}&slot=${slot}&mealMode=delivery`)).statusCode).toBe(401);
+  });
+
   it('books lunch with 送餐 to the elder’s address, as 家属, with the timeline and messages', async () => {
     const response = await book('resident', { elderId: motherId, ...lunch, note: '少放盐' }, key);
     expect(response.statusCode).toBe(201);
