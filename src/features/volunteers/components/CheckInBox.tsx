@@ -65,7 +65,7 @@ export function CheckInBox({ activityId, signup, onDone }: { activityId: number;
       ) : null}
       <View className='field'>
         <View className='field__label'>{process.env.TARO_ENV === 'weapp' ? '或' : '请'}输入工作人员手机上的 6 位{verb}码</View>
-        <Input id='checkin-code' className='field__input' type='number' maxlength={6} value={code} onInput={(e) => setCode(e.detail.value)} />
+        <Input id='checkin-code' placeholder='6 位数字' className='field__input' type='number' maxlength={6} value={code} onInput={(e) => setCode(e.detail.value)} />
         {failure ? (
           <View className='field__error' role='alert' id='checkin-error'>
             {failure.fields?.checkInCode ?? failure.message}

@@ -67,7 +67,7 @@ export default function EditActivityPage() {
   const text = (key: keyof ActivityDraft, label: string, max: number, row = key as string) => (
     <View className='field'>
       <View className='field__label'>{label}</View>
-      <Input id={`edit-${row}`} className='field__input' value={draft[key] as string} maxlength={max} onInput={(e) => set(key, e.detail.value as never)} />
+      <Input id={`edit-${row}`} placeholder={label} className='field__input' value={draft[key] as string} maxlength={max} onInput={(e) => set(key, e.detail.value as never)} />
       {errorOf(row) ? <View className='field__error' role='alert'>{errorOf(row)}</View> : null}
     </View>
   );
@@ -91,7 +91,7 @@ export default function EditActivityPage() {
         {text('title', '活动名称', 40)}
         <View className='field'>
           <View className='field__label'>活动内容</View>
-          <Textarea id='edit-description' className='field__input field__input--multiline' value={draft.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
+          <Textarea id='edit-description' placeholder='做什么、为谁服务' className='field__input field__input--multiline' value={draft.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
           {errors.description ? <View className='field__error'>{errors.description}</View> : null}
         </View>
         {text('notice', '注意事项（选填）', 500)}

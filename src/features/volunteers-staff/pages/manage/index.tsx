@@ -38,11 +38,11 @@ function ExportBox() {
       <View className='text-secondary'>按全国志愿服务信息系统的格式（CSV，Excel 可直接打开）。本社区志愿者显示完整证件号，导出会留痕。</View>
       <View className='field'>
         <View className='field__label'>开始日期</View>
-        <Input id='export-from' className='field__input' value={from} maxlength={10} onInput={(e) => setFrom(e.detail.value)} />
+        <Input id='export-from' placeholder='如：2026-12-01' className='field__input' value={from} maxlength={10} onInput={(e) => setFrom(e.detail.value)} />
       </View>
       <View className='field'>
         <View className='field__label'>结束日期</View>
-        <Input id='export-to' className='field__input' value={to} maxlength={10} onInput={(e) => setTo(e.detail.value)} />
+        <Input id='export-to' placeholder='如：2026-12-31' className='field__input' value={to} maxlength={10} onInput={(e) => setTo(e.detail.value)} />
       </View>
       {error ? (
         <View className='field__error' role='alert'>

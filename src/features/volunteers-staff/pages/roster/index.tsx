@@ -165,7 +165,7 @@ export default function RosterPage() {
           </Button>
           <View className='field'>
             <View className='field__label'>取消原因（取消活动时填写）</View>
-            <Input id='roster-cancel-reason' className='field__input' value={reason} maxlength={200} onInput={(e) => { setReason(e.detail.value); setReasonError(undefined); }} />
+            <Input id='roster-cancel-reason' placeholder='如：暴雪天气，改期举行' className='field__input' value={reason} maxlength={200} onInput={(e) => { setReason(e.detail.value); setReasonError(undefined); }} />
             {reasonError ? <View className='field__error' role='alert'>{reasonError}</View> : null}
           </View>
           <Button id='roster-cancel' className='big-button' size='large' block loading={busy === 'cancel'} onClick={() => void cancel()}>

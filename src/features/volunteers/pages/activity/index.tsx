@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ActivityDetail } from '@contract/volunteers';
 import { attendanceWindow, CHECK_IN_OPENS_MINUTES } from '@contract/rules/volunteer-hours';
@@ -126,6 +126,10 @@ export default function ActivityPage() {
   usePullDownRefresh(() => {
     reload();
     void Taro.stopPullDownRefresh();
+  });
+  // Coming back from registering or from the worker's page: show the sign-up as it is now.
+  useDidShow(() => {
+    if (data) reload();
   });
   if (loading && !data) return <PageRoot><BackLink id='activity-back' /><LoadingState rows={4} /></PageRoot>;
   if (failure || !data) return <PageRoot><BackLink id='activity-back' /><ErrorState message={failure?.message ?? '没有找到这个活动'} onRetry={reload} /></PageRoot>;

@@ -8,7 +8,7 @@ import { needsGuardian } from '@contract/rules/volunteer-age';
 import { fetchTowns } from '@/lib/api/endpoints';
 import { toApiFailure } from '@/lib/api/failure';
 import { chinaTime } from '@/lib/date';
-import { openPath } from '@/lib/navigation';
+import { goBack } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
@@ -16,7 +16,6 @@ import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { useRequest } from '@/lib/useRequest';
 import { register } from '../../api';
 import { Field } from '../../components/Field';
-import { MY_VOLUNTEERING_PATH } from '../../paths';
 import { checkDraft, draftAgeBand, emptyDraft, toRegistration, type RegistrationDraft } from '../../registration-form';
 import '../../volunteers.scss';
 
@@ -52,8 +51,9 @@ export default function RegisterPage() {
     try {
       await register(toRegistration(draft, today));
       useSession.getState().setUser({ ...useSession.getState().user!, isVolunteer: true });
-      await Taro.showModal({ title: '登记成功', content: '您已登记为志愿者，现在可以报名活动了。', showCancel: false, confirmText: '去报名' });
-      await openPath(MY_VOLUNTEERING_PATH, 'replace');
+      await Taro.showModal({ title: '登记成功', content: '您已登记为志愿者，现在可以报名活动了。', showCancel: false, confirmText: '好的' });
+      // Back to where the user came from: usually the activity they wanted to sign up for.
+      await goBack();
     } catch (error) {
       const failure = toApiFailure(error);
       setErrors(failure.fields ?? {});
@@ -71,7 +71,7 @@ export default function RegisterPage() {
       <View className='text-secondary vol-row'>按《志愿服务条例》需要实名登记。证件号码加密保存，只显示为 2206**********1234。</View>
       <View className='card'>
         <Field id='reg-name' label='真实姓名' error={errors.realName}>
-          <Input id='reg-name' className='field__input' value={draft.realName} maxlength={30} onInput={(e) => set('realName', e.detail.value)} />
+          <Input id='reg-name' placeholder='如：王秀兰' className='field__input' value={draft.realName} maxlength={30} onInput={(e) => set('realName', e.detail.value)} />
         </Field>
         <Field id='reg-id-type' label='证件类型'>
           <View className='vol-chips' role='radiogroup'>
@@ -81,12 +81,12 @@ export default function RegisterPage() {
           </View>
         </Field>
         <Field id='reg-id-number' label={draft.idType === 'resident' ? '身份证号' : '证件号码'} error={errors.idNumber}>
-          <Input id='reg-id-number' className='field__input' type='idcard' value={draft.idNumber} maxlength={20} onInput={(e) => set('idNumber', e.detail.value)} />
+          <Input id='reg-id-number' placeholder='证件上的号码' className='field__input' type='idcard' value={draft.idNumber} maxlength={20} onInput={(e) => set('idNumber', e.detail.value)} />
         </Field>
         {draft.idType !== 'resident' ? (
           <>
             <Field id='reg-birth-date' label='出生日期（如 1988-08-08）' error={errors.birthDate}>
-              <Input id='reg-birth-date' className='field__input' value={draft.birthDate} maxlength={10} onInput={(e) => set('birthDate', e.detail.value)} />
+              <Input id='reg-birth-date' placeholder='如：1988-08-08' className='field__input' value={draft.birthDate} maxlength={10} onInput={(e) => set('birthDate', e.detail.value)} />
             </Field>
             <Field id='reg-sex' label='性别' error={errors.sex}>
               <View className='vol-chips' role='radiogroup'>
@@ -97,7 +97,7 @@ export default function RegisterPage() {
           </>
         ) : null}
         <Field id='reg-phone' label='手机号' error={errors.phone}>
-          <Input id='reg-phone' className='field__input' type='number' value={draft.phone} maxlength={11} onInput={(e) => set('phone', e.detail.value)} />
+          <Input id='reg-phone' placeholder='11 位手机号' className='field__input' type='number' value={draft.phone} maxlength={11} onInput={(e) => set('phone', e.detail.value)} />
         </Field>
         <Field id='reg-community' label='所在社区' error={errors.communityId}>
           <View className='vol-chips' role='radiogroup'>
@@ -130,7 +130,7 @@ export default function RegisterPage() {
           </View>
         </Field>
         <Field id='reg-national' label='全国志愿服务信息系统编号（选填）' error={errors.nationalVolunteerNumber}>
-          <Input id='reg-national' className='field__input' value={draft.nationalVolunteerNumber} maxlength={32} onInput={(e) => set('nationalVolunteerNumber', e.detail.value)} />
+          <Input id='reg-national' placeholder='没有可以不填' className='field__input' value={draft.nationalVolunteerNumber} maxlength={32} onInput={(e) => set('nationalVolunteerNumber', e.detail.value)} />
         </Field>
       </View>
       {band && needsGuardian(band) ? (
@@ -140,10 +140,10 @@ export default function RegisterPage() {
             {band === 'accompanied' ? '您未满 14 周岁：需要监护人同意，每次参加活动都须监护人陪同。' : '您未满 18 周岁：需要监护人同意。'}
           </View>
           <Field id='reg-guardian-name' label='监护人姓名' error={errors.guardianName}>
-            <Input id='reg-guardian-name' className='field__input' value={draft.guardianName} maxlength={30} onInput={(e) => set('guardianName', e.detail.value)} />
+            <Input id='reg-guardian-name' placeholder='监护人的真实姓名' className='field__input' value={draft.guardianName} maxlength={30} onInput={(e) => set('guardianName', e.detail.value)} />
           </Field>
           <Field id='reg-guardian-phone' label='监护人手机号' error={errors.guardianPhone}>
-            <Input id='reg-guardian-phone' className='field__input' type='number' value={draft.guardianPhone} maxlength={11} onInput={(e) => set('guardianPhone', e.detail.value)} />
+            <Input id='reg-guardian-phone' placeholder='11 位手机号' className='field__input' type='number' value={draft.guardianPhone} maxlength={11} onInput={(e) => set('guardianPhone', e.detail.value)} />
           </Field>
           <Field id='reg-guardian-consent' label='监护人同意' error={errors.guardianConsent}>
             <View className='vol-chips'>
