@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import accountSeed from '../seeds/accounts.json';
 import { createTestApp, type TestApp } from './testing/app';
 import { testDatabaseKind } from './testing/databases';
 
@@ -22,7 +23,7 @@ describe('app without an h5 build', () => {
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
     const demoBody = doc.paths['/api/auth/demo'].post.requestBody.content['application/json'].schema;
-    expect(demoBody.properties.account.enum).toEqual(['resident', 'volunteer', 'worker', 'street', 'provider']);
+    expect(demoBody.properties.account.enum).toEqual(accountSeed.accounts.map((account) => account.key));
     expect(doc.paths['/api/towns'].get.responses['200']).toBeDefined();
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
   });

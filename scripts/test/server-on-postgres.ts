@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`::: server tests on PostgreSQL (${shownUrl}, a fresh database per test file)`);
-  const jest = spawnSync('npx', ['jest', '--selectProjects', 'server', ...process.argv.slice(2)], {
+  const jest = spawnSync('npx', ['jest', ...process.argv.slice(2), '--selectProjects', 'server'], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DB: 'postgres', TEST_DATABASE_URL: url },
   });
