@@ -135,6 +135,8 @@ export const elderSummarySchema = z.object({
   relation: relationSchema.nullable(),
   /** Only elders the caller may book for ('self' or 'active'). */
   canBook: z.boolean(),
+  /** Relatives waiting for approval: given to the elder and to workers (who approve with confirm-binding); absent for relatives. */
+  pendingBindings: z.number().int().optional(),
 });
 export type ElderSummary = z.infer<typeof elderSummarySchema>;
 
@@ -178,6 +180,8 @@ export const elderListQuerySchema = z.object({
   class: query(elderClassSchema),
   /** Workers: name contains. */
   q: queryText(20),
+  /** Workers: 'true' lists only elders with binding requests waiting for approval. */
+  pending: query(z.enum(['true', 'false'], { error: '只能是 true 或 false' }).transform((v) => v === 'true')),
   ...pageQuery,
 });
 export type ElderListQuery = z.infer<typeof elderListQuerySchema>;

@@ -88,6 +88,7 @@ export const fieldLabels: Record<string, string> = {
   bathAssessedOn: '助浴评估日期',
   bindingCode: '绑定码',
   bindingId: '绑定申请',
+  pending: '只看待审核',
   idempotencyKey: '请求编号',
   status: '状态',
   when: '时间范围',

@@ -32,6 +32,7 @@ import { decodeKeyset, encodeKeyset } from './keyset';
 import {
   ELDER_NOT_FOUND,
   elderIdHash,
+  pendingBindingCounts,
   requireElderAccess,
   selectElders,
   toElderDetail,
@@ -82,9 +83,10 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
           .where('elder_bindings.user_id', '=', user.id)
           .orderBy('elder_bindings.id')
           .execute();
+        const pending = await pendingBindingCounts(app.db, own.map((row) => Number(row.id)));
         return {
           items: [
-            ...own.map((row) => toElderSummary(app.privacy, row, 'self', null, now)),
+            ...own.map((row) => ({ ...toElderSummary(app.privacy, row, 'self', null, now), pendingBindings: pending.get(Number(row.id)) ?? 0 })),
             ...bound.map((row) =>
               toElderSummary(app.privacy, row, row.status, row.relation, now),
             ),
@@ -103,6 +105,17 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(query.limit + 1);
       if (query.class) rows = rows.where('elder_profiles.classes_json', 'like', `%"${query.class}"%`);
       if (query.q) rows = rows.where((eb) => eb(eb.fn('lower', ['elder_profiles.name']), 'like', `%${query.q!.toLowerCase()}%`));
+      if (query.pending) {
+        rows = rows.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('elder_bindings')
+              .select('elder_bindings.id')
+              .whereRef('elder_bindings.elder_id', '=', 'elder_profiles.id')
+              .where('elder_bindings.status', '=', 'pending'),
+          ),
+        );
+      }
       if (query.cursor) {
         const after = decodeKeyset(query.cursor);
         rows = rows.where((eb) =>
@@ -116,8 +129,9 @@ export const elderRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = found.slice(0, query.limit);
       const last = page[page.length - 1];
       await app.audit({ actorId: user.id, action: 'elder.list', detail: { communities: communities.join(','), count: page.length } });
+      const pending = await pendingBindingCounts(app.db, page.map((row) => Number(row.id)));
       return {
-        items: page.map((row) => toElderSummary(app.privacy, row, 'worker', null, now)),
+        items: page.map((row) => ({ ...toElderSummary(app.privacy, row, 'worker', null, now), pendingBindings: pending.get(Number(row.id)) ?? 0 })),
         nextCursor: found.length > query.limit ? encodeKeyset({ key: last.name, id: Number(last.id) }) : null,
       };
     },

@@ -3,6 +3,9 @@ import type { MessagePage } from '@contract/messages';
 import type { DemoAccountKey } from '@contract/auth';
 import { createTestApp, type TestApp } from '../../testing/app';
 
+// A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let t: TestApp;
 const headers: Partial<Record<DemoAccountKey, { authorization: string }>> = {};
 const as = (account: DemoAccountKey) => headers[account]!;
@@ -45,8 +48,10 @@ describe('the seeded family', () => {
       canBook: true,
     });
     expect(mother.bathAssessedOn).not.toBeNull();
+    expect(mother.pendingBindings).toBe(0);
     const daughter: ElderPage = (await get('/api/elders', 'resident')).json();
-    expect(daughter.items).toEqual([{ ...mother, access: 'active', relation: '子女' }]);
+    const { pendingBindings: _own, ...shared } = mother;
+    expect(daughter.items).toEqual([{ ...shared, access: 'active', relation: '子女' }]);
   });
 
   it('gives phones in full to the elder and the worker (audited), masked to the relative', async () => {
@@ -150,12 +155,16 @@ describe('creating a profile', () => {
     });
     expect(booking.statusCode).toBe(404);
     expect(booking.json().error.message).toBe('您与这位老人的绑定还没有生效，请等老人确认或社区审核后再预约');
-    // The worker of the 社区 sees the request and approves it.
+    // The worker of the 社区 finds the request among the elders waiting for approval, and approves it.
+    const waiting: ElderPage = (await get('/api/elders?pending=true', 'worker')).json();
+    expect(waiting.items.map((e) => [e.id, e.pendingBindings])).toEqual([[elder.id, 1]]);
     const seen: ElderDetail = (await get(`/api/elders/${elder.id}`, 'worker')).json();
+    expect(seen.pendingBindings).toBe(1);
     const request = seen.relatives.find((r) => r.status === 'pending')!;
     expect(request).toMatchObject({ name: '李**', relation: '子女' });
     const approved = await post(`/api/elders/${elder.id}/confirm-binding`, 'worker', { bindingId: request.bindingId });
     expect(approved.statusCode).toBe(200);
+    expect(((await get('/api/elders?pending=true', 'worker')).json() as ElderPage).items).toEqual([]);
     expect(((await get(`/api/elders/${elder.id}`, 'volunteer')).json() as ElderDetail)).toMatchObject({ access: 'active', canBook: true });
     expect(await lastMessage('volunteer')).toMatchObject({ title: '家属绑定成功' });
   });
@@ -195,6 +204,8 @@ describe('binding by the elder’s code', () => {
     expect(response.statusCode).toBe(201);
     result = response.json();
     expect(result).toMatchObject({ confirmWith: 'code', elder: { id: mother.id, access: 'pending', relation: '亲属', canBook: false } });
+    expect(result.elder.pendingBindings).toBeUndefined();
+    expect(((await get('/api/elders', 'elder')).json() as ElderPage).items[0].pendingBindings).toBe(1);
     const message = await lastMessage('elder');
     expect(message).toMatchObject({ kind: 'elder.binding_requested', title: '家属绑定申请', link: '/features/care/pages/family/index' });
     const code = /绑定码 (\d{6})/.exec(message.body)![1];

@@ -60,6 +60,19 @@ export async function requireElderAccess(db: Kysely<Database>, user: AuthUser, e
   return found;
 }
 
+/** Pending binding requests per elder, for the elder's own view and the workers'. */
+export async function pendingBindingCounts(db: Kysely<Database>, elderIds: number[]): Promise<Map<number, number>> {
+  if (elderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('elder_bindings')
+    .select(['elder_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('elder_id', 'in', elderIds)
+    .where('status', '=', 'pending')
+    .groupBy('elder_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.elder_id), Number(r.n)]));
+}
+
 export const canBookFor = (access: ElderAccess) => access === 'self' || access === 'active';
 
 export function elderClassesOf(row: Pick<ElderProfilesTable, 'classes_json'>): ElderClass[] {
@@ -141,6 +154,7 @@ export async function toElderDetail(
   }
   return {
     ...toElderSummary(privacy, elder, access, binding?.relation ?? null, now),
+    ...(access === 'self' || access === 'worker' ? { pendingBindings: relatives.filter((r) => r.status === 'pending').length } : {}),
     phone: phone === null ? null : fullPhones ? phone : maskPhone(phone),
     address: elder.address,
     grid: elder.grid,

@@ -7,6 +7,9 @@ import { createTestApp, DEFAULT_TEST_TIME, type TestApp } from '../../testing/ap
 const local = (time: string) => new Date(`${time}+08:00`).toISOString();
 const TOMORROW = '2026-11-27';
 
+// A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let t: TestApp;
 const headers: Partial<Record<DemoAccountKey, { authorization: string }>> = {};
 const as = (account: DemoAccountKey) => headers[account]!;

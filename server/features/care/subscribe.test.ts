@@ -30,6 +30,9 @@ function startFakeWechat(): Promise<{ server: Server; base: string; received: Re
   );
 }
 
+// A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let t: TestApp;
 let fake: Awaited<ReturnType<typeof startFakeWechat>>;
 let resident: { authorization: string };

@@ -2,6 +2,9 @@ import type { ElderPage, Visit, VisitPage } from '@contract/care';
 import type { DemoAccountKey } from '@contract/auth';
 import { createTestApp, type TestApp } from '../../testing/app';
 
+// A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let t: TestApp;
 const headers: Partial<Record<DemoAccountKey, { authorization: string }>> = {};
 const as = (account: DemoAccountKey) => headers[account]!;
