@@ -2,6 +2,9 @@ import type { MessagePage } from '@contract/messages';
 import { sendMessage } from '../../lib/messages';
 import { createTestApp, type TestApp } from '../../testing/app';
 
+// A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let t: TestApp;
 let resident: { authorization: string };
 let volunteer: { authorization: string };
