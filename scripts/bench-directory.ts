@@ -86,6 +86,14 @@ async function buildDatabase(kind: 'sqlite' | 'postgres', dir: string, dataKey: 
         ? (await sql<{ detail: string }>`explain query plan ${query}`.execute(db)).rows.map((r) => r.detail)
         : (await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(db)).rows.map((r) => r['QUERY PLAN'].trim());
     console.log(`${kind}: ${Number(count.n)} points (loaded in ${((Date.now() - started) / 1000).toFixed(1)} s); plan: ${plan.join(' | ')}`);
+    // The keyword index (server/features/directory/search-index.ts): one word's pairs looked up by the primary key.
+    const termQuery = sql`select point_id from service_point_terms where term in ('药店', '大药', '药房') group by point_id having count(*) = 1`;
+    const termPlan =
+      kind === 'sqlite'
+        ? (await sql<{ detail: string }>`explain query plan ${termQuery}`.execute(db)).rows.map((r) => r.detail)
+        : (await sql<{ 'QUERY PLAN': string }>`explain ${termQuery}`.execute(db)).rows.map((r) => r['QUERY PLAN'].trim());
+    const terms = await db.selectFrom('service_point_terms').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`${kind}: ${Number(terms.n)} index terms; keyword plan: ${termPlan.join(' | ')}`);
   } finally {
     await db.destroy();
   }
@@ -111,6 +119,14 @@ function startChild(mode: string, ...args: string[]): Promise<{ child: ChildProc
     child.once('message', (message) => resolvePromise({ child, message: message as ChildMessage }));
     child.once('exit', (code) => reject(new Error(`${mode} exited early with code ${code}`)));
   });
+}
+
+/** Everyday words for the keyword case (see config/domain/search-synonyms.json): each looked up in the term index. */
+const KEYWORDS = ['药店', '长者食堂', '超市', '医院', '理发', 'yd', '新市 便利店', '快递'];
+
+/** The same positions, each with a keyword: GET /api/services?lat&lng&radius&q. */
+function keywordPaths(paths: string[]): string[] {
+  return paths.map((path, i) => `${path}&q=${encodeURIComponent(KEYWORDS[i % KEYWORDS.length])}`);
 }
 
 /** Positions near the towns (most) and anywhere in 临江 (some), a fresh one for every request. */
@@ -161,7 +177,7 @@ async function measure(base: string, paths: string[]): Promise<Result> {
     if (page.items.length === 20) full += 1;
   }
   console.log(`  sample of 200 requests: ${(items / 200).toFixed(1)} items per page on average, ${full} full pages of 20`);
-  console.log(`  GET /api/services?lat&lng&radius=${RADIUS_METRES}: ${CONNECTIONS} connections, ${DURATION_SECONDS} s …`);
+  console.log(`  ${paths[0].split('?')[0]}?${paths[0].includes('&q=') ? 'lat&lng&radius&q' : 'lat&lng&radius'} (radius ${RADIUS_METRES}): ${CONNECTIONS} connections, ${DURATION_SECONDS} s …`);
   return load(base, paths);
 }
 
@@ -190,6 +206,7 @@ async function main(options: Options): Promise<void> {
           const name = `${database.label}${kind === 'postgres' ? `, ${workers} process${workers > 1 ? 'es' : ''}` : ''}`;
           console.log(`${name}:`);
           rows.push({ name: `GET /api/services, ${name}`, result: await measure(server.url, paths) });
+          rows.push({ name: `  … with a keyword (q), ${name}`, result: await measure(server.url, keywordPaths(paths)) });
         } finally {
           await server.stop();
         }

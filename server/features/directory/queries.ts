@@ -12,7 +12,7 @@ import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contr
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
 import { gridCover } from './grid';
-import { keywordCondition } from './search-index';
+import { keywordCondition, type KeywordMode } from './search-index';
 
 export interface PointFilters {
   subcategories?: string[];
@@ -23,14 +23,15 @@ export interface PointFilters {
 
 type PointQuery = SelectQueryBuilder<Database, 'service_points', object>;
 
-export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilters): Q {
+/** Narrows a query of points; `keywordMode` says how the keyword index is used (see search-index.ts). */
+export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilters, keywordMode: KeywordMode = 'list'): Q {
   let q = query as PointQuery;
   if (filters.subcategories) q = q.where('service_points.subcategory_id', 'in', filters.subcategories);
   if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
   if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
   if (filters.keyword) {
     const words = parseSearch(filters.keyword);
-    if (words.length > 0) q = q.where((eb) => keywordCondition(eb, words));
+    if (words.length > 0) q = q.where((eb) => keywordCondition(eb, words, keywordMode));
     // Only punctuation (%, ？): nothing can match. Only fillers (附近): nothing to narrow by, the list stays whole.
     else if (!/[\p{L}\p{N}]/u.test(filters.keyword)) q = q.where(sql<SqlBool>`1 = 0`);
   }
@@ -67,7 +68,8 @@ export async function findNearby(
     .where('service_points.lat', '<=', box.maxLat)
     .where('service_points.lng', '>=', box.minLng)
     .where('service_points.lng', '<=', box.maxLng);
-  query = applyFilters(query, filters);
+  // The location index already narrowed to the circle: each candidate probes its own terms.
+  query = applyFilters(query, filters, 'probe');
   const rows = withHours
     ? await query.select('service_points.hours_json').execute()
     : await query.execute();
@@ -78,11 +80,21 @@ export async function findNearby(
     const hours = (row as { hours_json?: string }).hours_json;
     candidates.push({ id: row.id, subcategory: row.subcategory_id, distance, hours_json: hours });
   }
-  return candidates.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return candidates.sort(byDistanceThenId);
+}
+
+function byDistanceThenId(a: NearbyCandidate, b: NearbyCandidate): number {
+  return a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The first search reach: a 250 m circle already holds a page in a town centre. */
 const FIRST_REACH_METRES = 250;
+/**
+ * Up to this radius a keyword is checked point by point in the circle (probe); beyond it the term index lists
+ * the matches first (a 20 km circle holds a whole city, the matches of a word far fewer). Measured with
+ * `npm run bench:directory`.
+ */
+const PROBE_RADIUS_METRES = 2500;
 
 /**
  * The nearest `count` points within `radius` that come after `after` (distance, then id) and pass
@@ -99,14 +111,40 @@ export async function nearestPage(
   options: { count: number; after?: { distance: number; id: string }; keep?: (candidate: NearbyCandidate) => boolean },
 ): Promise<{ items: NearbyCandidate[]; more: boolean }> {
   const { count, after, keep } = options;
-  let reach = Math.min(radius, (after?.distance ?? 0) + FIRST_REACH_METRES);
+  const wanted = (c: NearbyCandidate) =>
+    (!after || c.distance > after.distance || (c.distance === after.distance && c.id > after.id)) && (!keep || keep(c));
+  if (filters.keyword && radius > PROBE_RADIUS_METRES) {
+    const found = (await matchingWithin(db, origin, radius, filters)).filter(wanted);
+    return { items: found.slice(0, count), more: found.length > count };
+  }
+  // A keyword in a small circle: each point of the circle probes its terms, the whole circle at once.
+  let reach = filters.keyword ? radius : Math.min(radius, (after?.distance ?? 0) + FIRST_REACH_METRES);
   for (;;) {
-    const found = (await findNearby(db, origin, reach, filters, keep !== undefined)).filter(
-      (c) => (!after || c.distance > after.distance || (c.distance === after.distance && c.id > after.id)) && (!keep || keep(c)),
-    );
+    const found = (await findNearby(db, origin, reach, filters, keep !== undefined)).filter(wanted);
     if (found.length > count || reach >= radius) return { items: found.slice(0, count), more: found.length > count };
     reach = Math.min(radius, reach * 2);
   }
+}
+
+/**
+ * Points matching a keyword within `radius`, nearest first, found keyword-first: the matching ids come from
+ * the term index at once (their number depends on the words, not on the circle) and distances are measured
+ * here. For wide circles, where probing every point in the circle would cost more.
+ */
+async function matchingWithin(db: Kysely<Database>, origin: LatLng, radius: number, filters: PointFilters): Promise<NearbyCandidate[]> {
+  const rows = await applyFilters(
+    db
+      .selectFrom('service_points')
+      .select(['service_points.id', 'service_points.subcategory_id', 'service_points.lat', 'service_points.lng', 'service_points.hours_json']),
+    filters,
+    'list',
+  ).execute();
+  const found: NearbyCandidate[] = [];
+  for (const row of rows) {
+    const distance = distanceMetres(origin, row);
+    if (distance <= radius) found.push({ id: row.id, subcategory: row.subcategory_id, distance, hours_json: row.hours_json });
+  }
+  return found.sort(byDistanceThenId);
 }
 
 /** Columns of a full point with its town and community names. */

@@ -114,8 +114,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const rows = await rowsInOrder(page.items.map((c) => c.id));
         // Nothing in the circle: the nearest beyond it, rather than an empty answer.
         const widest = directoryConfig.maxRadiusMetres;
+        const narrowed = Boolean(filters.keyword || filters.subcategories);
         const beyond =
-          page.items.length === 0 && !after && radius < widest
+          page.items.length === 0 && !after && radius < widest && narrowed
             ? (await nearestPage(app.db, origin, widest, filters, { count: BEYOND_COUNT, keep })).items
             : [];
         return {

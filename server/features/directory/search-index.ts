@@ -50,33 +50,58 @@ function containsPattern(text: string): string {
 
 type PointsBuilder = ExpressionBuilder<Database, 'service_points'>;
 
-/** Points whose terms hold one spelling, or null when the index cannot narrow it (digits only). */
-function spellingCandidates(eb: PointsBuilder, spelling: string) {
+/**
+ * How the index is used. 'probe': each candidate row (already narrowed by the location index to a circle)
+ * checks its own terms — a few primary-key look-ups per row. 'list': the matching ids are listed from the term
+ * index once — for searches that are not narrowed by place (by name, or the nearest anywhere).
+ */
+export type KeywordMode = 'probe' | 'list';
+
+/** Rows of the term table for one point and one term (probe) or term range. */
+function termsOf(eb: PointsBuilder) {
+  return eb.selectFrom('service_point_terms').whereRef('service_point_terms.point_id', '=', 'service_points.id');
+}
+
+/** The index condition for one spelling, or null when the index cannot narrow it (digits only). */
+function spellingInIndex(eb: PointsBuilder, spelling: string, mode: KeywordMode): Expression<SqlBool> | null {
   const lookup = termLookup(spelling);
   if (!lookup) return null;
-  const terms = eb.selectFrom('service_point_terms').select('service_point_terms.point_id');
   if ('startsWith' in lookup) {
-    return terms
-      .where('service_point_terms.term', '>=', lookup.startsWith)
-      .where('service_point_terms.term', '<', nextCodePoint(lookup.startsWith));
+    const from = lookup.startsWith;
+    const to = nextCodePoint(from);
+    if (mode === 'probe') {
+      return eb.exists(termsOf(eb).select('service_point_terms.term').where('service_point_terms.term', '>=', from).where('service_point_terms.term', '<', to));
+    }
+    const ids = eb
+      .selectFrom('service_point_terms')
+      .select('service_point_terms.point_id')
+      .where('service_point_terms.term', '>=', from)
+      .where('service_point_terms.term', '<', to);
+    return eb('service_points.id', 'in', ids);
   }
-  return terms
+  if (mode === 'probe') {
+    return eb.and(lookup.pairs.map((pair) => eb.exists(termsOf(eb).select('service_point_terms.term').where('service_point_terms.term', '=', pair))));
+  }
+  const ids = eb
+    .selectFrom('service_point_terms')
+    .select('service_point_terms.point_id')
     .where('service_point_terms.term', 'in', lookup.pairs)
     .groupBy('service_point_terms.point_id')
     .having((h) => h.fn.countAll(), '=', lookup.pairs.length);
+  return eb('service_points.id', 'in', ids);
 }
 
 /** One word: some spelling is in the point's text, narrowed through the index when every spelling allows it. */
-function wordCondition(eb: PointsBuilder, word: SearchWord): Expression<SqlBool> {
+function wordCondition(eb: PointsBuilder, word: SearchWord, mode: KeywordMode): Expression<SqlBool> {
   const confirm = eb.or(
     word.spellings.map((spelling) => sql<SqlBool>`${sql.ref('service_points.search_text')} like ${containsPattern(spelling)} escape '\\'`),
   );
-  const candidates = word.spellings.map((spelling) => spellingCandidates(eb, spelling));
-  if (candidates.some((c) => c === null)) return confirm;
-  return eb.and([eb.or(candidates.map((c) => eb('service_points.id', 'in', c!))), confirm]);
+  const inIndex = word.spellings.map((spelling) => spellingInIndex(eb, spelling, mode));
+  if (inIndex.some((c) => c === null)) return confirm;
+  return eb.and([eb.or(inIndex as Array<Expression<SqlBool>>), confirm]);
 }
 
 /** Every word of the query (parseSearch) must match: several words narrow. */
-export function keywordCondition(eb: PointsBuilder, words: readonly SearchWord[]): Expression<SqlBool> {
-  return eb.and(words.map((word) => wordCondition(eb, word)));
+export function keywordCondition(eb: PointsBuilder, words: readonly SearchWord[], mode: KeywordMode): Expression<SqlBool> {
+  return eb.and(words.map((word) => wordCondition(eb, word, mode)));
 }

@@ -161,7 +161,11 @@ describe('the term index', () => {
     // Its searchable text still says 益康大药房: only the index can have left it out.
     expect((await search('益康大药房')).items.map((i) => i.id)).not.toContain(target);
     expect((await search('药')).items.map((i) => i.id)).not.toContain(target);
+    // In a small circle each point probes its own terms; beyond 2.5 km the index lists the matches: both use it.
+    expect((await search('益康大药房', near)).items.map((i) => i.id)).not.toContain(target);
+    expect((await search('药', near)).items.map((i) => i.id)).not.toContain(target);
     await reindexAllPoints(t.app.db);
+    expect((await search('益康大药房', near)).items.map((i) => i.id)).toContain(target);
     expect((await search('益康大药房')).items.map((i) => i.id)).toContain(target);
     expect((await search('药')).items.map((i) => i.id)).toContain(target);
   });
