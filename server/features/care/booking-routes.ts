@@ -24,6 +24,7 @@ import type { CareServiceKind } from '@contract/rules/care-price';
 import { inTransaction, isUniqueViolation } from '../../db/portable';
 import { requireSignedIn, requireUser, type AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, forbidden } from '../../lib/errors';
+import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
 import { messageBookingChange, subscribeBookingChange, type BookingFacts } from './booking-notify';
 import { overlappingBooking, overlapRefusal, planBooking, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
 import {
@@ -35,7 +36,6 @@ import {
   toBookingSummary,
   type BookingRow,
 } from './booking-views';
-import { decodeKeyset, encodeKeyset } from './keyset';
 
 /** Same key, different body: in the API's error shape, naming the header. */
 const keyReused = () =>

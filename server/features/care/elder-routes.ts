@@ -27,8 +27,8 @@ import { maskName } from '@contract/rules/mask';
 import { inTransaction, isUniqueViolation } from '../../db/portable';
 import { requireRole, requireSignedIn, requireUser, type AuthUser } from '../../lib/auth';
 import { conflict, fieldError, forbidden, notFound } from '../../lib/errors';
+import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
 import { sendMessage } from '../../lib/messages';
-import { decodeKeyset, encodeKeyset } from './keyset';
 import {
   ELDER_NOT_FOUND,
   elderIdHash,

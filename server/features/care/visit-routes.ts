@@ -11,8 +11,8 @@ import { ageOn } from '@contract/rules/care-price';
 import { maskName } from '@contract/rules/mask';
 import { requireRole, requireUser } from '../../lib/auth';
 import { fieldError, forbidden, notFound } from '../../lib/errors';
+import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
 import { elderClassesOf, findElderAccess, selectElders } from './elders';
-import { decodeKeyset, encodeKeyset } from './keyset';
 import type { CareVisitsTable } from './tables';
 
 type VisitRow = Selectable<CareVisitsTable> & { worker_name: string };

@@ -13,30 +13,7 @@ import {
 } from '@contract/messages';
 import type { Database } from '../../db/schema';
 import { requireSignedIn, requireUser } from '../../lib/auth';
-import { fieldError } from '../../lib/errors';
-
-interface MessageCursor {
-  createdAt: string;
-  id: number;
-}
-
-/** The sort key of a page's last message: the next page starts right after it, even if new ones arrived. */
-function encodeCursor(cursor: MessageCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(text: string): MessageCursor {
-  const invalid = () => fieldError('cursor', '无效，请从第一页重新加载', '翻页位置无效，请从第一页重新加载');
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const candidate = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  if (typeof candidate.createdAt !== 'string' || !Number.isSafeInteger(candidate.id)) throw invalid();
-  return { createdAt: candidate.createdAt, id: candidate.id as number };
-}
+import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
 
 async function unreadCount(db: Kysely<Database>, userId: number): Promise<number> {
   const row = await db
@@ -66,11 +43,12 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy('id', 'desc')
         .limit(limit + 1);
       if (cursor) {
-        const after = decodeCursor(cursor);
+        // The key is the sending time: newest first, then by id.
+        const after = decodeKeyset(cursor);
         query = query.where((eb) =>
           eb.or([
-            eb('created_at', '<', after.createdAt),
-            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+            eb('created_at', '<', after.key),
+            eb.and([eb('created_at', '=', after.key), eb('id', '<', after.id)]),
           ]),
         );
       }
@@ -88,7 +66,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       }));
       return {
         items,
-        nextCursor: rows.length > limit ? encodeCursor({ createdAt: last.created_at, id: Number(last.id) }) : null,
+        nextCursor: rows.length > limit ? encodeKeyset({ key: last.created_at, id: Number(last.id) }) : null,
         unreadCount: await unreadCount(app.db, user.id),
       };
     },

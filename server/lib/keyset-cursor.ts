@@ -1,8 +1,8 @@
 /**
- * Opaque page cursors for lists ordered by a text key then an integer id (elders by name, bookings by date):
- * the next page starts right after the last item, even if items were added before it.
+ * Opaque page cursors for lists ordered by a text key then an integer id (messages by time, elders by name,
+ * bookings by date): the next page starts right after the last item, even if items were added before it.
  */
-import { fieldError } from '../../lib/errors';
+import { fieldError } from './errors';
 
 export interface Keyset {
   key: string;
