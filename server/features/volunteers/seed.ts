@@ -25,6 +25,30 @@ export function demoIdNumber(birthDate: string, sequence: number): string {
   return first17 + checkCharacter(first17);
 }
 
+/** A plain resident account (no phone, no demo key), as the invented volunteers and tests need. */
+export function insertResidentUser(db: Kysely<Database>, displayName: string, communityId: string, createdAt: string) {
+  return db
+    .insertInto('users')
+    .values({
+      display_name: displayName,
+      phone_encrypted: null,
+      phone_hash: null,
+      role: 'resident',
+      scope_community_id: null,
+      scope_town_code: null,
+      scope_service_point_id: null,
+      community_id: communityId,
+      is_volunteer: 0,
+      demo_key: null,
+      wechat_openid_hash: null,
+      consent_version: null,
+      consent_at: null,
+      created_at: createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
 interface NewVolunteer {
   userId: number;
   realName: string;
@@ -66,6 +90,7 @@ async function insertVolunteer(db: Kysely<Database>, privacy: Privacy, v: NewVol
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db.updateTable('users').set({ is_volunteer: 1 }).where('id', '=', v.userId).execute();
   return row.id;
 }
 
@@ -105,26 +130,7 @@ export async function seedVolunteers({ db, privacy, now }: SeedContext): Promise
   // Invented volunteers who fill the activities (every skill, so any activity can be filled).
   const fillers: number[] = [];
   for (const [index, name] of seedData.volunteerNames.entries()) {
-    const user = await db
-      .insertInto('users')
-      .values({
-        display_name: name,
-        phone_encrypted: null,
-        phone_hash: null,
-        role: 'resident',
-        scope_community_id: null,
-        scope_town_code: null,
-        scope_service_point_id: null,
-        community_id: index % 3 === 0 ? 'yanjiang' : 'xinshi',
-        is_volunteer: 1,
-        demo_key: null,
-        wechat_openid_hash: null,
-        consent_version: null,
-        consent_at: null,
-        created_at: longAgo,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = await insertResidentUser(db, name, index % 3 === 0 ? 'yanjiang' : 'xinshi', longAgo);
     fillers.push(
       await insertVolunteer(db, privacy, {
         userId: user.id,

@@ -4,32 +4,13 @@ import type { Kysely } from 'kysely';
 import type { ActivityCreate, ActivityDetail, VolunteerRegistration } from '@contract/volunteers';
 import type { Database } from '../../db/schema';
 import { newSessionToken } from '../../lib/auth';
-import { demoIdNumber } from './seed';
+import { demoIdNumber, insertResidentUser } from './seed';
 
 type Headers = { authorization: string };
 
 /** A new resident signed in (no demo account needed): the `authorization` header to send. */
 export async function newResident(db: Kysely<Database>, name: string, now: Date, communityId = 'xinshi'): Promise<Headers> {
-  const user = await db
-    .insertInto('users')
-    .values({
-      display_name: name,
-      phone_encrypted: null,
-      phone_hash: null,
-      role: 'resident',
-      scope_community_id: null,
-      scope_town_code: null,
-      scope_service_point_id: null,
-      community_id: communityId,
-      is_volunteer: 0,
-      demo_key: null,
-      wechat_openid_hash: null,
-      consent_version: null,
-      consent_at: null,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const user = await insertResidentUser(db, name, communityId, now.toISOString());
   const { token, tokenHash } = newSessionToken();
   await db
     .insertInto('sessions')

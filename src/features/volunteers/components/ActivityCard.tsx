@@ -15,7 +15,7 @@ export function placesText(a: Pick<ActivitySummary, 'placesLeft' | 'waitlisted' 
 
 export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; onOpen: () => void }) {
   return (
-    <View id={`activity-${activity.id}`} className='vol-card' role='link' onClick={onOpen}>
+    <View id={`activity-${activity.id}`} className='card vol-card' role='link' onClick={onOpen}>
       <StateBadge state={activity.state} label={activity.stateLabel} />
       <View className='text-title'>{activity.title}</View>
       <View className='vol-row'>

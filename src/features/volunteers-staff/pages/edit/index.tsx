@@ -76,7 +76,7 @@ export default function EditActivityPage() {
     <PageRoot className='volunteers-staff'>
       <BackLink id='edit-back' />
       <View className='text-heading'>{id ? '修改活动' : '发布活动'}</View>
-      <View className='staff-card'>
+      <View className='card staff-card'>
         {!user?.scope.communityId && !id ? (
           <View className='field'>
             <View className='field__label'>社区</View>
@@ -105,7 +105,7 @@ export default function EditActivityPage() {
           </View>
         </View>
       </View>
-      <View className='staff-card'>
+      <View className='card staff-card'>
         {text('date', '日期（如 2026-12-05）', 10)}
         {text('startTime', '开始时间（如 09:00）', 5, 'times')}
         {text('endTime', '结束时间（如 11:30）', 5, 'endsAt')}
@@ -114,7 +114,7 @@ export default function EditActivityPage() {
         {text('capacity', '名额', 3)}
         {text('minAge', '最低年龄（周岁）', 2)}
       </View>
-      <View className='staff-card'>
+      <View className='card staff-card'>
         <View className='field'>
           <View className='field__label'>服务对象</View>
           <View className='staff-chips' role='radiogroup'>

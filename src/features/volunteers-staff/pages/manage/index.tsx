@@ -33,7 +33,7 @@ function ExportBox() {
     }
   };
   return (
-    <View className='staff-card' id='export-box'>
+    <View className='card staff-card' id='export-box'>
       <View className='text-title'>导出已确认的服务记录</View>
       <View className='text-secondary'>按全国志愿服务信息系统的格式（CSV，Excel 可直接打开）。本社区志愿者显示完整证件号，导出会留痕。</View>
       <View className='field'>
@@ -90,7 +90,7 @@ export default function ManagePage() {
         list={list}
         empty={<EmptyState title='还没有未结束的活动' description='点上面的“发布活动”招募志愿者。' />}
         renderItem={(a) => (
-          <View key={a.id} id={`manage-${a.id}`} className='staff-card' role='link' onClick={() => void openPath(rosterUrl(a.id))}>
+          <View key={a.id} id={`manage-${a.id}`} className='card staff-card' role='link' onClick={() => void openPath(rosterUrl(a.id))}>
             <View className='text-title'>{a.title}</View>
             <View className='staff-row'>
               {a.stateLabel} · {formatDay(a.startsAt)} {formatTimeRange(a.startsAt, a.endsAt)}

@@ -35,7 +35,7 @@ function CodeBox({ activityId }: { activityId: number }) {
     }
   };
   return (
-    <View className='staff-card' id='code-box'>
+    <View className='card staff-card' id='code-box'>
       <View className='text-title'>签到码</View>
       <View className='text-secondary'>请志愿者在活动页输入这 6 位数字签到、签退。每 5 分钟更换，过期请刷新。</View>
       {code ? (
@@ -102,7 +102,7 @@ export default function RosterPage() {
   return (
     <PageRoot className='volunteers-staff'>
       <BackLink id='roster-back' />
-      <View className='staff-card'>
+      <View className='card staff-card'>
         <View className='text-heading'>{a.title}</View>
         <View className='staff-row'>
           {a.stateLabel} · {formatDay(a.startsAt)} {formatTimeRange(a.startsAt, a.endsAt)}
@@ -119,7 +119,7 @@ export default function RosterPage() {
       <View className='text-title section-title'>报名名单（{roster.items.length} 人）</View>
       {roster.items.length === 0 ? <View className='staff-row text-secondary'>还没有人报名。</View> : null}
       {roster.items.map((e) => (
-        <View key={e.signupId} className='staff-card' id={`roster-${e.signupId}`}>
+        <View key={e.signupId} className='card staff-card' id={`roster-${e.signupId}`}>
           <View className='text-title'>
             {e.volunteerName}
             {e.accompanied ? '（须监护人陪同）' : ''}
@@ -159,7 +159,7 @@ export default function RosterPage() {
         </View>
       ))}
       {open ? (
-        <View className='staff-card' id='roster-manage'>
+        <View className='card staff-card' id='roster-manage'>
           <Button id='roster-edit' className='big-button' size='large' block onClick={() => void openPath(editUrl(a.id))}>
             修改活动
           </Button>

@@ -24,7 +24,7 @@ function hoursText(record: VolunteerRecord): string {
 function RecordCard({ record }: { record: VolunteerRecord }) {
   const a = record.activity;
   return (
-    <View className='vol-card' id={`record-${record.signupId}`}>
+    <View className='card vol-card' id={`record-${record.signupId}`}>
       <StateBadge state={a.state} label={a.stateLabel} />
       <View className='text-title' role='link' onClick={() => void openPath(activityUrl(a.id))}>
         {a.title}
