@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from './config';
@@ -16,10 +16,12 @@ import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
 import { runningClock, systemClock, type Clock } from './lib/clock';
-import { frameworkErrors, notFoundFor, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
+import { clientErrorHandler, frameworkErrors, notFoundFor, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
+import { registerJsonBodyParser } from './lib/json-body';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
-import { databaseRateLimits, redisRateLimits, sharedRateLimitStore } from './lib/rate-limit-store';
+import { databaseRateLimits, redisRateLimits, sharedRateLimitStore, type RateLimitBackend } from './lib/rate-limit-store';
+import { appContentSecurityPolicy, registerSecurityHeaders } from './lib/security-headers';
 import { installChineseValidationMessages } from './lib/validation';
 
 export interface BuildAppOptions {
@@ -45,10 +47,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger === false ? false : privateLoggerOptions(config.logLevel, options.logger),
     trustProxy: config.trustProxy,
     frameworkErrors,
+    clientErrorHandler,
+    ...connectionTimeouts(config.requestTimeoutMs),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  acceptEmptyJsonBodies(app);
+  registerJsonBodyParser(app);
 
   const db = openDatabase(config.database, (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost'));
   const privacy = createPrivacy(config.dataKey);
@@ -69,13 +73,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (prepared.seeded.length > 0) app.log.info({ features: prepared.seeded }, 'database seeded');
 
   registerErrorHandling(app);
+  registerSecurityHeaders(app, appContentSecurityPolicy(readIndexHtml(config.staticDir)));
   registerAuthentication(app);
   await app.register(fastifyRateLimit, {
     global: false,
     max: config.authRateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: () => rateLimited(),
-    store: sharedRateLimitStore(config.redisUrl ? redisRateLimits(connectRedis(app, config.redisUrl)) : databaseRateLimits(db, clock)),
+    store: groupedRateLimitStore(config.redisUrl ? redisRateLimits(connectRedis(app, config.redisUrl)) : databaseRateLimits(db, clock)),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -118,18 +123,59 @@ function connectRedis(app: FastifyInstance, url: string): Redis {
   return redis;
 }
 
+/** Headers must arrive within this (or the whole request timeout, if shorter): a slow-headers client is cut early. */
+const HEADERS_TIMEOUT_MS = 10_000;
 /**
- * An empty body sent as application/json (some clients do this for POST without data, e.g. sign-out) counts
- * as no body instead of a 400; anything else goes through Fastify's own safe JSON parser.
+ * An idle kept-alive connection is closed after this. Longer than the 60 s a reverse proxy (nginx) keeps its
+ * idle upstream connections, so the proxy closes first and never sends on a connection we are closing.
  */
-function acceptEmptyJsonBodies(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text.trim() === '') return done(null, undefined);
-    return parseJson(request, text, done);
-  });
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Time limits of a connection, set deliberately (Node's defaults let a client hold a request open for minutes:
+ * `Content-Length: 100` and a body of `{`). A request not received whole within `requestTimeoutMs`, or its
+ * headers within 10 s, is answered 408 in the API's shape (clientErrorHandler); Node checks its timers every
+ * `connectionsCheckingInterval`, so that is kept well under the limit. A socket silent both ways for twice the
+ * request timeout (a client that stopped reading our answer) is closed.
+ */
+function connectionTimeouts(requestTimeoutMs: number) {
+  const headersTimeout = Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs);
+  return {
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: 2 * requestTimeoutMs,
+    http: {
+      headersTimeout,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))),
+      maxHeaderSize: 16 * 1024,
+    },
+  };
+}
+
+/**
+ * The rate-limit store, counting routes that share a `groupId` (all sign-in routes: `{ rateLimit: { groupId:
+ * 'sign-in' } }`) under one key per address, so ten sign-in routes do not give a client ten times the limit.
+ * The shared store counts each route apart by its method and path; a grouped route is named by its group.
+ */
+function groupedRateLimitStore(backend: RateLimitBackend) {
+  const Store = sharedRateLimitStore(backend);
+  return class GroupedRateLimitStore extends Store {
+    override child(routeOptions: object): InstanceType<typeof Store> {
+      const groupId = (routeOptions as { groupId?: string }).groupId;
+      if (!groupId) return super.child(routeOptions);
+      const group = new GroupedRateLimitStore({ ...routeOptions, routeInfo: { method: '', url: groupId } });
+      // The plugin appends the group to the client's key ("127.0.0.1sign-in"); the prefix names it already.
+      const incr = group.incr.bind(group);
+      group.incr = (key, callback, timeWindow) => incr(key.endsWith(groupId) ? key.slice(0, -groupId.length) : key, callback, timeWindow);
+      return group;
+    }
+  };
+}
+
+function readIndexHtml(staticDir: string): string {
+  const file = join(staticDir, 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy (TRUST_PROXY=true): take the client IP from X-Forwarded-For, so rate limits are per user. */
   trustProxy: boolean;
+  /** A request (headers and body) not received whole within this many ms is answered 408 and its connection closed. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -138,5 +140,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     authRateLimitPerMinute: positiveInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20),
     logLevel: logLevel(env),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 30_000, 10 * 60_000),
   };
 }

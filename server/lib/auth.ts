@@ -87,10 +87,18 @@ export function registerAuthentication(app: FastifyInstance): void {
   });
 }
 
+/** What a 401 says, by why the request is not signed in: a token we never issued has not "expired". */
+const SIGNED_OUT_WORDS: Record<AuthFailure, string> = {
+  missing: '请先登录',
+  invalid: '登录信息无效，请重新登录',
+  expired: '登录已过期，请重新登录',
+  revoked: '您已退出登录，请重新登录',
+};
+
 /** The signed-in user, or a 401 in Chinese. Use inside handlers: `const user = requireUser(request)`. */
 export function requireUser(request: FastifyRequest): AuthUser {
   if (request.user) return request.user;
-  throw unauthenticated(request.authFailure === 'missing' ? '请先登录' : '登录已过期，请重新登录');
+  throw unauthenticated(SIGNED_OUT_WORDS[request.authFailure]);
 }
 
 /** preHandler: any signed-in user. */

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@contract/errors';
 import { fieldLabel } from '@contract/field-labels';
@@ -60,6 +62,8 @@ function frameworkClientError(error: FastifyError): ApiError | null {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return badRequest('请求内容不是有效的 JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return badRequest('请求内容的长度与声明的不符，请重新提交');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return badRequest('请求内容为空');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -110,4 +114,49 @@ export const frameworkErrors = sendError;
 /** The 404 body for an unknown path: API callers and browsers get a message that fits. */
 export function notFoundFor(url: string): ApiError {
   return url.startsWith('/api') ? notFound('没有这个接口，请检查地址') : notFound('没有找到这个页面');
+}
+
+/** The headers every answer made outside Fastify's reply (the connection-level errors below) carries too. */
+const RAW_ANSWER_HEADERS = 'Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close';
+
+/** What Node's HTTP parser or its timers found wrong with a connection, as the API's error. */
+export function connectionError(error: NodeJS.ErrnoException): ApiError {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new ApiError(408, 'VALIDATION_FAILED', '请求发送得太慢，已超时，请检查网络后重试');
+    case 'HPE_HEADER_OVERFLOW':
+      return new ApiError(431, 'VALIDATION_FAILED', '请求头太大了，请清理浏览器的 Cookie 后重试');
+    case 'HPE_INVALID_METHOD':
+      return badRequest('不支持这种请求方法');
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return badRequest('请求内容的长度有误，请重新提交');
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return badRequest('请求内容的分段格式有误，请重新提交');
+    default:
+      return badRequest('请求格式有误，请检查后重试');
+  }
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP layer refuses before Fastify sees it (bad framing, a
+ * header over the size limit, a request or its headers not received in time). Node and Fastify would answer
+ * those in English and in another shape; this writes the API's JSON shape in Chinese, then closes the
+ * connection (what comes after a broken request on it cannot be trusted).
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // As Node does: answer only if no response has started on this socket, or the peer would read a corrupted one.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    const apiError = connectionError(error);
+    const body = Buffer.from(JSON.stringify(apiError.toBody()), 'utf8');
+    const status = apiError.statusCode;
+    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${RAW_ANSWER_HEADERS}\r\nContent-Length: ${body.length}\r\n\r\n`;
+    // One small write goes out at once (as Node's own answer does) before the socket is destroyed.
+    socket.write(Buffer.concat([Buffer.from(head, 'latin1'), body]));
+  }
+  socket.destroy();
 }

@@ -25,12 +25,12 @@ describe('sign-in rate limit counted in the database', () => {
     expect((await signIn()).statusCode).toBe(200);
   });
 
-  it('counts each route apart, and keeps one row per address and route', async () => {
+  it('counts each route apart (every sign-in route as one), and keeps one row per address and route', async () => {
     expect((await consent()).statusCode).toBe(201);
     const rows = await t.app.db.selectFrom('rate_limits').select(['key', 'hits']).orderBy('key').execute();
     expect(rows).toEqual([
-      { key: 'POST/api/auth/demo|127.0.0.1', hits: 1 },
       { key: 'POST/api/consents|127.0.0.1', hits: 1 },
+      { key: 'sign-in|127.0.0.1', hits: 1 },
     ]);
   });
 
@@ -38,6 +38,6 @@ describe('sign-in rate limit counted in the database', () => {
     t.clock.advance(5 * 60_000);
     await signIn();
     const rows = await t.app.db.selectFrom('rate_limits').select('key').execute();
-    expect(rows.map((row) => row.key)).toEqual(['POST/api/auth/demo|127.0.0.1']);
+    expect(rows.map((row) => row.key)).toEqual(['sign-in|127.0.0.1']);
   });
 });

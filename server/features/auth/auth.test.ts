@@ -52,7 +52,7 @@ describe('demo sign-in, /api/me and sign-out', () => {
 
     const wrong = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer not-a-real-token' } });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.message).toBe('登录已过期，请重新登录');
+    expect(wrong.json().error.message).toBe('登录信息无效，请重新登录');
 
     const headers = await t.signIn('worker');
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(200);
@@ -61,7 +61,7 @@ describe('demo sign-in, /api/me and sign-out', () => {
     expect(logout.json()).toEqual({ ok: true });
     const after = await t.app.inject({ method: 'GET', url: '/api/me', headers });
     expect(after.statusCode).toBe(401);
-    expect(after.json().error.message).toBe('登录已过期，请重新登录');
+    expect(after.json().error.message).toBe('您已退出登录，请重新登录');
   });
 
   it('accepts sign-out sent with an empty JSON body', async () => {
@@ -82,7 +82,7 @@ describe('demo sign-in, /api/me and sign-out', () => {
     t.clock.advance(1000);
     const expired = await t.app.inject({ method: 'GET', url: '/api/me', headers });
     expect(expired.statusCode).toBe(401);
-    expect(expired.json().error.code).toBe('UNAUTHENTICATED');
+    expect(expired.json().error).toEqual({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' });
   });
 
   it('audits sign-in and sign-out without personal data', async () => {

@@ -15,8 +15,10 @@ import { demoAccountDescriptions } from './seed';
 import { publicUser, startSession } from './users';
 import { exchangeWechatCode } from './wechat';
 
-/** Sign-in and consent are rate-limited per IP (AUTH_RATE_LIMIT_PER_MINUTE). */
+/** Consent and sign-out are rate-limited per IP and route (AUTH_RATE_LIMIT_PER_MINUTE). */
 const rateLimited = { rateLimit: {} };
+/** Every way of signing in shares one count per IP: trying each route in turn gives no more attempts. */
+const signInRateLimited = { rateLimit: { groupId: 'sign-in' } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -30,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/demo',
-    { config: rateLimited, schema: { tags: ['auth'], body: demoLoginBodySchema, response: { 200: loginResultSchema } } },
+    { config: signInRateLimited, schema: { tags: ['auth'], body: demoLoginBodySchema, response: { 200: loginResultSchema } } },
     async (request) => {
       if (app.config.production) throw forbidden('正式环境不提供演示账号，请使用微信登录');
       const user = await app.db
@@ -45,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/wechat',
-    { config: rateLimited, schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
+    { config: signInRateLimited, schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
     async (request) => {
       const openid = await exchangeWechatCode(app.config.wechat, request.body.code);
       const openidHash = app.privacy.keyedHash(`wechat-openid:${openid}`);
