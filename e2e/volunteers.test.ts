@@ -197,6 +197,7 @@ describe('volunteer sign-up in the browser', () => {
       await app.waitForVisible(`#roster-${signupId}`);
       await app.tap('code-show');
       assert.match(await app.visible('#checkin-code-shown').innerText(), /^\d{6}$/);
+      await app.visible('#code-box [role="img"]').waitFor(); // the QR code weapp scans
       assert.match(await app.visible(`#roster-${signupId}-status`).innerText(), /已签到/);
       await app.assertAccessible('volunteers staff: roster');
 

@@ -12,6 +12,7 @@ import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { useRequest } from '@/lib/useRequest';
 import { cancelActivity, fetchActivity, fetchCheckInCode, fetchRoster, markAttendance } from '../../api';
+import { QrCode } from '../../components/QrCode';
 import { editUrl, volunteerActivityUrl } from '../../paths';
 import '../../staff.scss';
 
@@ -37,9 +38,10 @@ function CodeBox({ activityId }: { activityId: number }) {
   return (
     <View className='card staff-card' id='code-box'>
       <View className='text-title'>签到码</View>
-      <View className='text-secondary'>请志愿者在活动页输入这 6 位数字签到、签退。每 5 分钟更换，过期请刷新。</View>
+      <View className='text-secondary'>请志愿者在活动页用微信扫码，或输入这 6 位数字签到、签退。每 5 分钟更换，过期请刷新。</View>
       {code ? (
         <>
+          <QrCode text={code.scanText} label={`签到二维码，签到码 ${code.code}`} />
           <View className='staff-code' id='checkin-code-shown'>
             {code.code}
           </View>
