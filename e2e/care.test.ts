@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Booking, BookingPage, ElderDetail, ElderPage } from '@contract/care';
-import type { LoginResult } from '@contract/auth';
+import { apiToken, signInAs } from './accounts';
 import { startApp, type App } from './harness';
 
 /** Tuesday 2026-12-01, 09:00 China time. */
@@ -21,27 +21,8 @@ const LUNCH = 'cs-xinshi-lunch';
 const DINNER = 'cs-xinshi-dinner';
 const lunchSlot = `${LUNCH}:${TOMORROW}:1100`;
 
-async function signInAs(app: App, account: 'resident' | 'provider' | 'elder'): Promise<void> {
-  await app.tapTab('我的');
-  if (await app.page.locator('#me-logout:visible').count()) {
-    await app.tap('me-logout');
-    await app.page.locator('.taro-model__confirm:visible').tap();
-  }
-  await app.tap('me-login');
-  await app.tap(`login-demo-${account}`);
-  await app.waitForVisible('#me-profile');
-}
-
-async function apiToken(app: App, account: string): Promise<string> {
-  const { body } = await app.api<LoginResult>('POST', '/api/auth/demo', { account });
-  return body.token;
-}
-
-/** Taro h5 keeps earlier pages hidden in the DOM: measure and read only the page on screen. */
-const shown = (app: App, selector: string) => app.visible(selector);
-
 async function assertElderSizes(app: App, page: string, targets: string[]): Promise<void> {
-  assert.equal(await shown(app, '#page-root').getAttribute('data-elder'), 'on', `${page} is in 长辈版`);
+  assert.equal(await app.visible('#page-root').getAttribute('data-elder'), 'on', `${page} is in 长辈版`);
   const body = await app.fontSize('#page-root');
   assert.ok(body >= 20, `${page}: body text ${body} px (want ≥ 20)`);
   for (const target of targets) {
@@ -74,26 +55,26 @@ describe('elderly-care booking in the browser', () => {
       await app.tapTab('首页');
       await app.tap('entry-care-meal');
       await app.waitForVisible('#book-service');
-      assert.equal(await shown(app, `#elder-${mother.id}`).getAttribute('aria-checked'), 'true', 'her only elder is chosen already');
+      assert.equal(await app.visible(`#elder-${mother.id}`).getAttribute('aria-checked'), 'true', 'her only elder is chosen already');
       await app.assertAccessible('booking: choose the service');
 
       await app.tap(`service-${LUNCH}`);
       // Today's lunch closed at 16:00 yesterday: the page moves on to tomorrow by itself.
       await app.waitForVisible(`[id="date-${TOMORROW}"][aria-checked="true"]`);
-      assert.match(await shown(app, `[id="date-${TOMORROW}"]`).innerText(), /明天/);
-      assert.match(await shown(app, `[id="slot-${lunchSlot}"]`).innerText(), /11:00–12:30[\s\S]*余 \d+ 个名额/);
+      assert.match(await app.visible(`[id="date-${TOMORROW}"]`).innerText(), /明天/);
+      assert.match(await app.visible(`[id="slot-${lunchSlot}"]`).innerText(), /11:00–12:30[\s\S]*余 \d+ 个名额/);
       await app.tap(`slot-${lunchSlot}`);
       await app.tap('meal-delivery');
       await app.page.getByText(`送到：${profile.address}`).filter({ visible: true }).waitFor();
       // 15.00 lunch + 3.00 delivery − 5.00 for 80+ (config/domain/care.json).
       await app.page.locator('#book-price-amount:visible', { hasText: '¥13.00（已补贴 ¥5.00）' }).waitFor();
-      assert.match(await shown(app, '#book-price').innerText(), /80 岁以上老人每餐减 5 元/);
+      assert.match(await app.visible('#book-price').innerText(), /80 岁以上老人每餐减 5 元/);
       await app.screenshot('care-book-choose');
       await app.assertAccessible('booking: choices with price');
 
       await app.tap('book-next');
       await app.waitForVisible('#book-confirm');
-      const summary = await shown(app, '#book-confirm').innerText();
+      const summary = await app.visible('#book-confirm').innerText();
       assert.match(summary, /张桂芝/);
       assert.match(summary, /明天 11:00–12:30/);
       assert.match(summary, /送餐/);
@@ -108,11 +89,11 @@ describe('elderly-care booking in the browser', () => {
       bookingId = ((await response.json()) as Booking).id;
 
       await app.waitForVisible('#booking-result');
-      const result = await shown(app, '#booking-result').innerText();
+      const result = await app.visible('#booking-result').innerText();
       assert.match(result, /预约成功/);
       assert.match(result, new RegExp(`明天 11:00–12:30 送到${profile.address}`));
       assert.match(result, /如需取消，请在今天 16:00 前操作/);
-      assert.equal(await shown(app, '#booking-status').innerText(), '已预约');
+      assert.equal(await app.visible('#booking-status').innerText(), '已预约');
       await app.screenshot('care-book-result');
       await app.assertAccessible('booking: result');
 
@@ -128,10 +109,10 @@ describe('elderly-care booking in the browser', () => {
       await app.waitForVisible('.day-strip');
       await app.tap(`staff-day-${TOMORROW}`);
       await app.waitForVisible(`#staff-booking-${bookingId}`);
-      const slotCard = await shown(app, `[id="staff-slot-${lunchSlot}"]`).innerText();
+      const slotCard = await app.visible(`[id="staff-slot-${lunchSlot}"]`).innerText();
       assert.match(slotCard, /送餐 1 份/);
       assert.match(slotCard, /送餐地址：张桂芝/);
-      assert.match(await shown(app, `#staff-booking-${bookingId}`).innerText(), /张桂芝 · 送餐[\s\S]*已预约/);
+      assert.match(await app.visible(`#staff-booking-${bookingId}`).innerText(), /张桂芝 · 送餐[\s\S]*已预约/);
       await app.assertAccessible('provider: day view');
 
       await app.tap(`staff-confirmed-${bookingId}`);
@@ -147,7 +128,7 @@ describe('elderly-care booking in the browser', () => {
     app.step('care-resident-sees-completed', async () => {
       await signInAs(app, 'resident');
       await app.page.locator('#me-unread:visible').waitFor();
-      assert.match(await shown(app, '#me-unread').innerText(), /\d+ 条未读/);
+      assert.match(await app.visible('#me-unread').innerText(), /\d+ 条未读/);
       await app.assertAccessible('我的 with care links');
 
       await app.tap('me-bookings');
@@ -155,9 +136,9 @@ describe('elderly-care booking in the browser', () => {
       await app.assertAccessible('my bookings');
       await app.tap(`booking-${bookingId}`);
       await app.waitForVisible('#booking-timeline');
-      const timeline = await shown(app, '#booking-timeline').innerText();
+      const timeline = await app.visible('#booking-timeline').innerText();
       assert.match(timeline, /已预约[\s\S]*已确认[\s\S]*已完成/);
-      assert.equal(await shown(app, '#booking-status').innerText(), '已完成');
+      assert.equal(await app.visible('#booking-status').innerText(), '已完成');
       assert.equal(await app.page.locator('#booking-cancel:visible').count(), 0, 'a completed booking cannot be cancelled');
       await app.assertAccessible('booking detail');
       await app.tap('booking-back');
@@ -171,7 +152,7 @@ describe('elderly-care booking in the browser', () => {
       await app.assertAccessible('messages');
       await completedMessage.tap();
       await app.waitForVisible('#booking-timeline');
-      assert.equal(await shown(app, '#booking-status').innerText(), '已完成');
+      assert.equal(await app.visible('#booking-status').innerText(), '已完成');
       await app.tap('booking-back');
       await app.page.locator('.message-card:visible', { hasText: '已完成' }).first().filter({ hasNotText: '未读' }).waitFor();
       await app.tap('messages-back');
@@ -212,7 +193,7 @@ describe('elderly-care booking in the browser', () => {
       taps += 1;
       await app.waitForVisible('#booking-result');
       assert.ok(taps <= 4, `${taps} taps after choosing the service`);
-      assert.match(await shown(app, '#booking-result').innerText(), /预约成功[\s\S]*明天/);
+      assert.match(await app.visible('#booking-result').innerText(), /预约成功[\s\S]*明天/);
       await assertElderSizes(app, 'result', ['#booking-to-list', '#booking-to-home', '#booking-cancel']);
       await app.screenshot('care-elder-result');
       await app.assertAccessible('result in 长辈版');

@@ -9,8 +9,7 @@ import path from 'node:path';
 import type { BookingPage } from '../../contract/care';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, findAllByIdPrefix, textOf, type RequestHandler } from './mini-runtime';
-import type { FastifyInstance } from 'fastify';
+import { createMiniRuntime, findAllByIdPrefix, injectInto, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -18,25 +17,10 @@ const LOGIN_ROUTE = 'features/account/pages/login/index';
 const BOOK_ROUTE = 'features/care/pages/book/index';
 const LUNCH = 'cs-xinshi-lunch';
 
-/** wx.request → app.inject, the answer as WeChat gives it (headers included: Idempotency-Key must get through). */
-function injectInto(app: FastifyInstance): RequestHandler {
-  return async ({ url, method, header, data }) => {
-    if (!url.startsWith(`${API_BASE}/`)) throw new Error(`not the API base: ${url}`);
-    const response = await app.inject({
-      method: (method ?? 'GET') as 'GET',
-      url: url.slice(API_BASE.length),
-      headers: header,
-      payload: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
-    });
-    const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)]));
-    return { statusCode: response.statusCode, header: headers, data: response.body };
-  };
-}
-
 async function main(): Promise<number> {
   const server = await createTestApp({ clock: fixedClock(new Date()) });
   const answered: Array<{ method: string; url: string; status: number; key?: string }> = [];
-  const forward = injectInto(server.app);
+  const forward = injectInto(server.app, API_BASE);
   const runtime = createMiniRuntime({
     distDir,
     request: async (options) => {

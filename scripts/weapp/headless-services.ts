@@ -8,8 +8,7 @@
 import path from 'node:path';
 import servicePoints from '../../seeds/service-points.json';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, findAllByIdPrefix, textOf, type RequestHandler } from './mini-runtime';
-import type { FastifyInstance } from 'fastify';
+import { createMiniRuntime, findAllByIdPrefix, injectInto, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 /** The mini-program build's default API base (config/index.ts, TARO_APP_API_BASE). */
@@ -20,25 +19,10 @@ const DETAIL_ROUTE = 'features/directory/pages/detail/index';
 const CANTEEN = servicePoints.points.find((p) => p.id === 'sp-xinshi-elder-canteen')!;
 const CARD_PREFIX = 'service-card-';
 
-/** wx.request → app.inject: same method, path + query, headers and body; the answer as WeChat gives it. */
-function injectInto(app: FastifyInstance): RequestHandler {
-  return async ({ url, method, header, data }) => {
-    if (!url.startsWith(`${API_BASE}/`)) throw new Error(`not the API base: ${url}`);
-    const response = await app.inject({
-      method: (method ?? 'GET') as 'GET',
-      url: url.slice(API_BASE.length),
-      headers: header,
-      payload: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
-    });
-    const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)]));
-    return { statusCode: response.statusCode, header: headers, data: response.body };
-  };
-}
-
 async function main(): Promise<number> {
   const server = await createTestApp();
   const answered: Array<{ url: string; status: number }> = [];
-  const forward = injectInto(server.app);
+  const forward = injectInto(server.app, API_BASE);
   const runtime = createMiniRuntime({
     distDir,
     location: { latitude: servicePoints.demoOrigin.lat, longitude: servicePoints.demoOrigin.lng },
@@ -76,6 +60,19 @@ async function main(): Promise<number> {
       Number(listUrl.searchParams.get('lat')) === servicePoints.demoOrigin.lat && Number(listUrl.searchParams.get('lng')) === servicePoints.demoOrigin.lng,
       listUrl.search,
     );
+
+    // WeChat's custom tab bar (src/custom-tab-bar), placed under the tab page: 服务 marked, 我的 one tap away.
+    const tabBar = await runtime.openComponent('custom-tab-bar/index');
+    const servicesTab = tabBar.find('tab-services');
+    check('the custom tab bar shows 首页 服务 我的 自定义底栏', tabBar.text() === '首页 服务 我的', tabBar.text() || 'empty');
+    check(
+      'the custom tab bar marks 服务 as current 底栏标出当前页',
+      JSON.stringify(servicesTab ?? {}).includes('app-tab-bar__item--on') && !JSON.stringify(tabBar.find('tab-home') ?? {}).includes('app-tab-bar__item--on'),
+      JSON.stringify(servicesTab ?? 'no #tab-services').slice(0, 160),
+    );
+    await tabBar.tap('tab-me');
+    const switched = runtime.calls.filter((c) => c.api === 'switchTab').pop();
+    check('tapping 我的 in the tab bar switches tab 底栏切换', switched?.options.url === '/pages/me/index', String(switched?.options.url ?? 'no wx.switchTab'));
 
     await page.tap('category-elderly');
     await page.tap('subcategory-elder-canteen');

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
 
 export type Json = Record<string, unknown>;
 type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
@@ -47,6 +48,11 @@ export interface MiniRuntime {
   errors: string[];
   launch(route: string): void;
   openPage(route: string, query?: Record<string, string>): Promise<PageHandle>;
+  /**
+   * Attaches a component of the bundle as WeChat does (e.g. 'custom-tab-bar/index', which WeChat places under the
+   * tab pages) and renders it from its `setData` payloads; the handle taps through its own event handler.
+   */
+  openComponent(route: string): Promise<PageHandle>;
   /** Waits until no wx.request is in flight and the app has been quiet for 300 ms (no wx call, no setData; at most 10 s). */
   settle(): Promise<void>;
 }
@@ -195,6 +201,8 @@ export function createMiniRuntime({ distDir, request, location }: RuntimeOptions
 
   let appConfig: Json = {};
   let pageConfig: Json = {};
+  /** The last Component() registered: Taro's own (comp, custom-wrapper) or one opened with openComponent. */
+  let componentConfig: Json = {};
   const pageStack: Instance[] = [];
   process.on('unhandledRejection', (e) => errors.push(`unhandled rejection: ${e instanceof Error ? e.message : JSON.stringify(e)}`));
   process.on('uncaughtException', (e) => errors.push(`uncaught: ${e.message}`));
@@ -208,7 +216,8 @@ export function createMiniRuntime({ distDir, request, location }: RuntimeOptions
     wx,
     App: (c: Json) => void (appConfig = c),
     Page: (c: Json) => void (pageConfig = c),
-    Component: () => undefined, // Taro's own template components (comp, custom-wrapper) hold no app logic.
+    // Taro's own template components (comp, custom-wrapper) hold no app logic; openComponent uses the last one.
+    Component: (c: Json) => void (componentConfig = c),
     getApp: () => appConfig,
     getCurrentPages: () => pageStack,
   });
@@ -242,7 +251,14 @@ export function createMiniRuntime({ distDir, request, location }: RuntimeOptions
       (page[hook] as (q?: unknown) => void).call(page, hook === 'onLoad' ? query : undefined);
       await settle();
     }
-    const root = () => page.data.root as TaroNode;
+    return handle(route, page, page.eh as EventHandler, () => (page.onHide as () => void).call(page));
+  }
+
+  type EventHandler = (e: unknown) => void;
+
+  /** What a scenario does with a rendered page or component: read its tree, tap through its event handler. */
+  function handle(route: string, instance: Instance, eventHandler: EventHandler, hide: () => void): PageHandle {
+    const root = () => instance.data.root as TaroNode;
     return {
       route,
       root,
@@ -251,14 +267,50 @@ export function createMiniRuntime({ distDir, request, location }: RuntimeOptions
       async tap(id) {
         const node = findById(root(), id);
         if (!node) throw new Error(`#${id} is not on ${route}`);
-        // A tap as WeChat reports it: a `tap` event to the page's event handler with the node's sid.
+        // A tap as WeChat reports it: a `tap` event to the event handler with the node's sid.
         const target = { id: node.sid, dataset: { sid: node.sid } };
-        (page.eh as (e: unknown) => void).call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0 } });
+        eventHandler.call(instance, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0 } });
         await settle();
       },
-      hide: () => (page.onHide as () => void).call(page),
+      hide,
     };
   }
 
-  return { calls, errors, launch, openPage, settle };
+  async function openComponent(route: string): Promise<PageHandle> {
+    loadBundleFile(path.join(distDir, `${route}.js`));
+    const config = componentConfig;
+    const instance = { data: structuredClone(config.data ?? {}) } as Instance;
+    instance.setData = (payload, cb) => {
+      for (const [key, value] of Object.entries(payload)) setPath(instance.data, key, value);
+      lastActivity = Date.now();
+      if (cb) setTimeout(cb, 0);
+    };
+    const lifetimes = (config.lifetimes ?? {}) as Json;
+    const attached = (lifetimes.attached ?? config.attached) as (() => void) | undefined;
+    if (!attached) throw new Error(`${route} registered no component (no attached lifetime)`);
+    attached.call(instance);
+    await settle();
+    const methods = (config.methods ?? {}) as Json;
+    return handle(route, instance, methods.eh as EventHandler, () => undefined);
+  }
+
+  return { calls, errors, launch, openPage, openComponent, settle };
+}
+
+/**
+ * A wx.request handler answered by the real server in-process (`app.inject`): same method, path + query, headers
+ * and body; the answer as WeChat gives it. `apiBase` is the origin the bundle was built with.
+ */
+export function injectInto(app: FastifyInstance, apiBase: string): RequestHandler {
+  return async ({ url, method, header, data }) => {
+    if (!url.startsWith(`${apiBase}/`)) throw new Error(`not the API base: ${url}`);
+    const response = await app.inject({
+      method: (method ?? 'GET') as 'GET',
+      url: url.slice(apiBase.length),
+      headers: header,
+      payload: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
+    });
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)]));
+    return { statusCode: response.statusCode, header: headers, data: response.body };
+  };
 }

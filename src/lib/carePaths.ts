@@ -13,8 +13,8 @@ export const VISITS_PATH = '/features/care-staff/pages/visits/index';
 /** What a 首页 entry asks for: 助餐, 助浴, or the home services (助洁、助医、助行). */
 export type CareGroup = 'meal' | 'bath' | 'home';
 
-/** The booking page for a group of services, optionally at one service point (from the directory). */
-export function careBookingUrl(options: { group?: CareGroup; point?: string }): string {
+/** The booking page for a group of services, optionally at one service point (the directory) or for one elder (家人). */
+export function careBookingUrl(options: { group?: CareGroup; point?: string; elder?: number }): string {
   const query = Object.entries(options)
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)

@@ -28,7 +28,7 @@ export const MEAL_MODE_WORDS = { 'dine-in': '堂食', delivery: '送餐' } as co
 /** The one line that says what happens next, for the result page and the booking's detail. */
 export function nextStepText(booking: Pick<Booking, 'status' | 'slot' | 'mealMode' | 'address' | 'cancelUntil' | 'canCancel' | 'servicePoint' | 'service'>, now?: Date): string {
   const when = slotTimeText(booking.slot, now);
-  const cancel = booking.canCancel ? `；如需取消，请在${formatDayTime(booking.cancelUntil, now)}前操作` : '';
+  const cancel = booking.canCancel ? `；如需取消，请在${formatDayTime(booking.cancelUntil, now)} 前操作` : '';
   switch (booking.status) {
     case 'booked':
     case 'confirmed': {

@@ -39,7 +39,7 @@ export function ConfirmStep(props: ConfirmStepProps) {
         {goesToElder ? <SummaryRow id='confirm-address' label={meal ? '送到' : '上门地址'}>{address}</SummaryRow> : null}
         {choices.note.trim() ? <SummaryRow id='confirm-note' label='备注'>{choices.note.trim()}</SummaryRow> : null}
         {quote ? <SummaryRow id='confirm-price' label='价格'>{payableText(quote.price)}</SummaryRow> : null}
-        <View className='text-secondary summary-note'>如需取消，请在{formatDayTime(slot.cutoffAt)}前操作。</View>
+        <View className='text-secondary summary-note'>如需取消，请在{formatDayTime(slot.cutoffAt)} 前操作。</View>
       </View>
 
       {refusal ? (

@@ -32,6 +32,8 @@ const daughter = {
 
 const offline = () => new ApiFailure({ message: '网络不给力，请稍后重试', status: null, code: 'NETWORK', retryable: true });
 const full = () => new ApiFailure({ message: '这个时段已约满', status: 409, code: 'CONFLICT', retryable: false });
+/** Elders, services, today's slots, then tomorrow's: four answers in a row, slow on a busy machine. */
+const SLOW = { timeout: 5000 };
 const click = (id: string) => act(() => fireEvent.click(document.getElementById(id)!));
 
 beforeEach(() => {
@@ -57,7 +59,7 @@ beforeEach(() => {
 /** Elder and service are chosen already (only one of each); tomorrow's slot, 送餐, a note; then 下一步. */
 async function chooseLunchWithDelivery() {
   const utils = render(<BookPage />);
-  await utils.findByText('余 12 个名额');
+  await utils.findByText('余 12 个名额', undefined, SLOW);
   expect(api.slots).toHaveBeenLastCalledWith(lunch.id, '2026-12-01');
   click('slot-slot-lunch-1201');
   click('meal-delivery');
@@ -155,7 +157,7 @@ describe('助餐预约', () => {
 
   it('says what is missing instead of a silently disabled button', async () => {
     const { findByText } = render(<BookPage />);
-    await findByText('余 12 个名额');
+    await findByText('余 12 个名额', undefined, SLOW);
     click('book-next');
     expect(taroMock.showToast).toHaveBeenCalledWith({ title: '请先选择时段', icon: 'none' });
   });
@@ -163,11 +165,20 @@ describe('助餐预约', () => {
   it('shows a refusal the server foresees (first bath without an assessment) before confirming', async () => {
     api.quote.mockResolvedValue({ ...subsidisedQuote, refusal: '首次助浴需先完成评估，请联系社区' });
     const { findByText } = render(<BookPage />);
-    await findByText('余 12 个名额');
+    await findByText('余 12 个名额', undefined, SLOW);
     click('slot-slot-lunch-1201');
     expect(await findByText('首次助浴需先完成评估，请联系社区')).toBeTruthy();
     click('book-next');
     expect(taroMock.showToast).toHaveBeenCalledWith({ title: '首次助浴需先完成评估，请联系社区', icon: 'none' });
     expect(document.getElementById('book-submit')).toBeNull();
+  });
+
+  it('from 家人 (“为TA预约”) the chosen elder is already picked among several', async () => {
+    taroTestControl.setRoute('/features/care/pages/book/index', { group: 'meal', elder: String(mother.id) }, 2);
+    api.elders.mockResolvedValue({ items: [{ ...mother, id: 3, name: '王建国' }, mother], nextCursor: null });
+    const { findByText } = render(<BookPage />);
+    await findByText('余 12 个名额', undefined, SLOW);
+    expect(document.getElementById(`elder-${mother.id}`)!.getAttribute('aria-checked')).toBe('true');
+    expect(document.getElementById('elder-3')!.getAttribute('aria-checked')).toBe('false');
   });
 });

@@ -39,6 +39,7 @@ export default function BookPage() {
   const params = useRouter().params;
   const group = isCareGroup(params.group) ? params.group : undefined;
   const point = params.point || undefined;
+  const wantedElder = Number(params.elder) || null;
   const signedIn = useSession((s) => s.user !== null);
   const draft = useBookingDraft();
   const { choose } = draft;
@@ -60,8 +61,10 @@ export default function BookPage() {
   // One elder or one service: chosen already (an elder booking for herself taps only what matters).
   useEffect(() => {
     const list = elders.data;
-    if (list && !list.some((e) => e.id === draft.elderId)) choose({ elderId: list.length === 1 ? list[0].id : null });
-  }, [elders.data, draft.elderId, choose]);
+    if (!list || list.some((e) => e.id === draft.elderId)) return;
+    const wanted = list.find((e) => e.id === wantedElder);
+    choose({ elderId: wanted ? wanted.id : list.length === 1 ? list[0].id : null });
+  }, [elders.data, draft.elderId, wantedElder, choose]);
   useEffect(() => {
     const list = services.data;
     if (list?.length === 1 && !draft.serviceId) choose({ serviceId: list[0].id, mealMode: list[0].kind === 'meal' ? 'dine-in' : null });

@@ -24,7 +24,7 @@ describe('预约详情 / 预约结果', () => {
     const { findByText } = render(<BookingPage />);
     expect(await findByText('✓ 预约成功')).toBeTruthy();
     const next = document.getElementById('booking-next-step')!.textContent!;
-    expect(next).toMatch(/11:00–12:30 送到新市街 8 号 2 单元 301。服务点确认后会发消息告诉您；如需取消，请在.*16:00前操作。/);
+    expect(next).toMatch(/11:00–12:30 送到新市街 8 号 2 单元 301。服务点确认后会发消息告诉您；如需取消，请在.*16:00 前操作。/);
     expect(document.getElementById('booking-price')!.textContent).toContain('¥3.00（已补贴 ¥5.00）');
     expect(document.getElementById('booking-status')!.textContent).toBe('已预约');
     expect(document.getElementById('booking-timeline')!.textContent).toContain('已预约');

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '家人' });
+export default definePageConfig({ navigationBarTitleText: '家人', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

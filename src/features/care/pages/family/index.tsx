@@ -76,7 +76,7 @@ function ElderCard({ elder, reload }: { elder: ElderSummary; reload: () => void 
       </View>
       {elder.access === 'pending' ? <CodeEntry elder={elder} onDone={reload} /> : null}
       {elder.canBook ? (
-        <Button id={`family-book-${elder.id}`} className='big-button field' type='primary' block onClick={() => void openPath(careBookingUrl({ group: 'meal' }))}>
+        <Button id={`family-book-${elder.id}`} className='big-button field' type='primary' block onClick={() => void openPath(careBookingUrl({ group: 'meal', elder: elder.id }))}>
           为TA预约助餐
         </Button>
       ) : null}
