@@ -2,6 +2,9 @@ import { createTestApp, type TestApp } from '../../testing/app';
 import { checkCharacter } from '@contract/rules/id-number';
 import { newResident, registration } from './test-fixtures';
 
+
+// Creating and seeding a fresh database (PostgreSQL on a busy machine) takes more than jest’s 5 s.
+jest.setTimeout(30_000);
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();

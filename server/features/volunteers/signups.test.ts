@@ -1,6 +1,9 @@
 import { createTestApp, type TestApp } from '../../testing/app';
 import { createActivity, newVolunteer } from './test-fixtures';
 
+
+// Creating and seeding a fresh database (PostgreSQL on a busy machine) takes more than jest’s 5 s.
+jest.setTimeout(30_000);
 let t: TestApp;
 let worker: { authorization: string };
 beforeAll(async () => {
