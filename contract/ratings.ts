@@ -67,6 +67,8 @@ export const ratingBodySchema = z
     comment: cleanText(ratingsConfig.commentMaxLength).optional(),
   })
   .superRefine((body, ctx) => {
+    // zod runs this even when the level itself was refused: then the level's own message says it all.
+    if (!ratingLevelSchema.safeParse(body.level).success) return;
     const problem = tagProblem(body.level as RatingLevel, body.tags);
     if (problem) ctx.addIssue({ code: 'custom', path: ['tags'], message: problem });
   });

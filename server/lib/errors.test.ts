@@ -4,6 +4,9 @@ import type { FeatureModule } from '../lib/feature';
 import { createTestApp, type TestApp } from '../testing/app';
 import { conflict } from './errors';
 
+// A fresh PostgreSQL database per test file takes a few seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const probeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/test/nearby',
@@ -25,6 +28,9 @@ const probeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/test/conflict', async () => {
     throw conflict('名额已满');
+  });
+  app.get('/test/out-of-range', async () => {
+    throw Object.assign(new Error('value "9007199254740991" is out of range for type integer'), { code: '22003' });
   });
   app.get('/test/bug', async () => {
     throw new Error('secret internal detail at /srv/app.ts:42');
@@ -90,6 +96,19 @@ describe('error responses', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/test/conflict' });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toEqual({ error: { code: 'CONFLICT', message: '名额已满' } });
+  });
+
+  it('400, not 500, for a value the database cannot hold (PostgreSQL data exceptions), without its English detail', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/test/out-of-range' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: '请检查填写的内容：有的值超出了允许的范围，或含有无法识别的字符' },
+    });
+    // The real case: an id past PostgreSQL's 32-bit integer column, accepted by the schema.
+    const headers = await t.signIn('worker');
+    const real = await t.app.inject({ method: 'GET', url: '/api/activities/9007199254740991', headers });
+    expect(real.statusCode).toBeGreaterThanOrEqual(400);
+    expect(real.statusCode).toBeLessThan(500);
   });
 
   it('500 is generic: no stack, no internal message', async () => {

@@ -81,6 +81,11 @@ function frameworkClientError(error: FastifyError): ApiError | null {
   }
 }
 
+/** PostgreSQL's class 22 "data exception" (22003 out of range, 22021 bad byte, 22P02 bad text for a type …). */
+function isDataException(error: FastifyError): boolean {
+  return typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code);
+}
+
 /** Any error as the API's answer: its own ApiError, a validation 400, a database outage 503, a framework 4xx, or a logged generic 500. */
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let apiError: ApiError | null = null;
@@ -90,6 +95,11 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
     // Not a bug: the database is restarting or out of reach. Say so, and that trying again will work.
     request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
     apiError = serviceUnavailable('系统暂时连不上数据库，请稍后再试');
+  } else if (isDataException(error)) {
+    // Input the schemas let through but the database cannot hold (an id past PostgreSQL's integer, a NUL in
+    // text): the caller's mistake, not a bug of ours — but a schema that should have refused it, so warn.
+    request.log.warn({ err: { type: error.name, code: error.code } }, 'database refused a value');
+    apiError = badRequest('请检查填写的内容：有的值超出了允许的范围，或含有无法识别的字符');
   } else apiError = frameworkClientError(error);
 
   if (!apiError) {
