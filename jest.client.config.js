@@ -12,8 +12,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   setupFiles: ['<rootDir>/tests-client/setup.ts'],
-  // Rendering whole pages with NutUI in jsdom takes seconds on a 2-core machine that is also building.
-  testTimeout: 20_000,
   transform: {
     '^.+\\.(m?[jt]sx?)$': [
       'babel-jest',

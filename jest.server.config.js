@@ -7,9 +7,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/server', '<rootDir>/contract', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
-  // A fresh database per test file is migrated and seeded with every feature's demo data (on PostgreSQL over the
-  // network): seconds on a 2-core machine that is also building.
-  testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   transform: {
     '^.+\\.(m?[jt]sx?)$': [

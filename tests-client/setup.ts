@@ -19,3 +19,9 @@ globals.__TARO_FRAMEWORK__ = 'react';
 globals.defineAppConfig = <T>(config: T): T => config;
 globals.definePageConfig = <T>(config: T): T => config;
 process.env.TARO_ENV = 'h5';
+
+// waitFor/findBy give up after 1 s by default. Measuring and re-rendering (the windowed 服务 list, whole pages with
+// NutUI) can take longer than that on a 2-core machine that is also compiling; a real regression still fails.
+// Loaded with require: setupFiles run before the test framework, and an import would be hoisted above the globals.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('@testing-library/react').configure({ asyncUtilTimeout: 5000 });
