@@ -12,7 +12,7 @@ export default defineAppConfig({
     { root: 'features/directory', pages: ['pages/detail/index', 'pages/coverage/index'] },
     {
       root: 'features/care',
-      pages: ['pages/book/index', 'pages/booking/index', 'pages/bookings/index', 'pages/family/index'],
+      pages: ['pages/book/index', 'pages/booking/index', 'pages/bookings/index', 'pages/family/index', 'pages/profile/index'],
     },
     { root: 'features/messages', pages: ['pages/list/index'] },
     {
@@ -32,6 +32,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   tabBar: {
+    // Drawn by the app (src/custom-tab-bar, src/lib/ui/AppTabBar.tsx) so that 长辈版 reaches it; WeChat still needs the list.
+    custom: true,
     color: '#4E5969',
     selectedColor: '#1762C8',
     backgroundColor: '#FFFFFF',

@@ -9,6 +9,7 @@ import type {
   BookingPage,
   CareServiceList,
   CreateBookingBody,
+  CreateElderBody,
   ElderDetail,
   ElderPage,
   MealMode,
@@ -19,6 +20,12 @@ import { api } from '@/lib/api/client';
 
 export async function fetchElders(): Promise<ElderPage> {
   const { data } = await api.get<ElderPage>('/api/elders', { params: { limit: 50 } });
+  return data;
+}
+
+/** A profile: the caller's own (`relation: 'self'`), or an elder without the app, bound once a worker approves. */
+export async function createElder(body: CreateElderBody): Promise<ElderDetail> {
+  const { data } = await api.post<ElderDetail>('/api/elders', body);
   return data;
 }
 

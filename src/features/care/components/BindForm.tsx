@@ -4,10 +4,9 @@ import { useState } from 'react';
 import type { BindElderResult, Relation } from '@contract/care';
 import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
 import { bindElder } from '../api';
+import { RELATIONS } from '../format';
 import { Choice } from './Choice';
 
-/** The contract's relations (its values module would bring zod into the bundle). */
-const RELATIONS: Relation[] = ['子女', '配偶', '亲属', '其他'];
 
 /** 绑定长辈: name, ID number and relation; what was typed stays when the request fails. */
 export function BindForm({ onBound }: { onBound: (result: BindElderResult) => void }) {

@@ -1,7 +1,7 @@
 import { Input, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
 import type { ElderRelative, ElderSummary } from '@contract/care';
 import { toApiFailure } from '@/lib/api/failure';
 import { careBookingUrl } from '@/lib/carePaths';
@@ -13,6 +13,7 @@ import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { confirmBinding, fetchElder, fetchElders, unbindElder } from '../../api';
 import { BindForm } from '../../components/BindForm';
+import { PROFILE_PATH } from '../../paths';
 import '../../care.scss';
 
 async function askFirst(title: string, content: string, confirmText: string): Promise<boolean> {
@@ -128,6 +129,12 @@ export default function FamilyPage() {
     reload();
     void Taro.stopPullDownRefresh();
   });
+  // Back from 建立档案: the new profile shows.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
   const self = data?.find((e) => e.access === 'self');
   const cared = data?.filter((e) => e.access === 'active' || e.access === 'pending') ?? [];
   let body;
@@ -143,6 +150,16 @@ export default function FamilyPage() {
           <ElderCard key={elder.id} elder={elder} reload={reload} />
         ))}
         <BindForm onBound={reload} />
+        <View className='card'>
+          {self ? null : (
+            <View id='family-create-self' className='text-link' role='button' onClick={() => void openPath(`${PROFILE_PATH}?for=self`)}>
+              建立我自己的档案（为自己预约）
+            </View>
+          )}
+          <View id='family-create-relative' className='text-link' role='button' onClick={() => void openPath(`${PROFILE_PATH}?for=relative`)}>
+            长辈不用手机？为TA建档
+          </View>
+        </View>
       </>
     );
   return (
