@@ -4,14 +4,9 @@
  * every subcategory of config/domain/categories.json has an entry here.
  */
 import type { OpeningHours, TimeInterval } from '../../contract/rules/opening-hours';
+import type { OfferedServiceInput } from '../../contract/service-point-input';
 
-export interface SeedService {
-  name: string;
-  priceCents: number;
-  unit: string;
-  subsidised: boolean;
-  subsidyCents: number | null;
-}
+export type SeedService = OfferedServiceInput;
 
 /** How a generated point is named and run, given where it is. */
 export interface PlaceWords {

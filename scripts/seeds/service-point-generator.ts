@@ -5,31 +5,15 @@
  * seeds/service-points.json can be regenerated and diffed (scripts/seeds/generate-service-points.ts).
  */
 import categoriesConfig from '../../config/domain/categories.json';
-import type { OpeningHours } from '../../contract/rules/opening-hours';
+import type { ServicePointInput } from '../../contract/service-point-input';
 import { distanceMetres, type LatLng } from '../../contract/rules/walking';
 import townsFile from '../../seeds/towns.json';
 import communitiesFile from '../../seeds/communities.json';
-import { accessibilityChoices, catalog, type PlaceWords, type SeedService } from './service-point-catalog';
+import { accessibilityChoices, catalog, type PlaceWords } from './service-point-catalog';
 
 /** One service point as stored in seeds/service-points.json (the category follows from the subcategory). */
-export interface SeedServicePoint {
-  id: string;
-  name: string;
-  subcategory: string;
-  townCode: string;
-  communityId: string | null;
-  address: string;
-  lat: number;
-  lng: number;
-  phone: string;
-  hours: OpeningHours;
-  services: SeedService[];
-  operator: string;
-  accessibility: string[];
-  description: string;
-  verifiedAt: string;
-  isDemo: boolean;
-}
+/** The generated points have the shape the server takes in (contract/service-point-input.ts). */
+export type SeedServicePoint = ServicePointInput;
 
 interface Town {
   code: string;

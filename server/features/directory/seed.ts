@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findSubcategory } from '@contract/rules/categories';
-import type { SeedServicePoint } from '../../../scripts/seeds/service-point-generator';
+import type { ServicePointInput } from '@contract/service-point-input';
 import type { Database } from '../../db/schema';
 import type { SeedContext } from '../../lib/feature';
 import { gridCol, gridRow } from './grid';
@@ -12,7 +12,7 @@ import { insertTerms, searchEntry } from './search-index';
 const CHUNK = 200;
 
 /** Stores service points (seed or benchmark data); the category, grid cell and keyword index are derived here. */
-export async function insertServicePoints(db: Kysely<Database>, points: readonly SeedServicePoint[]): Promise<void> {
+export async function insertServicePoints(db: Kysely<Database>, points: readonly ServicePointInput[]): Promise<void> {
   for (let start = 0; start < points.length; start += CHUNK) {
     const chunk = points.slice(start, start + CHUNK);
     const terms: Array<{ term: string; point_id: string }> = [];
@@ -78,6 +78,6 @@ export async function insertServicePoints(db: Kysely<Database>, points: readonly
  */
 export async function seedDirectory({ db }: SeedContext): Promise<void> {
   const seedFile = join(__dirname, '..', '..', '..', 'seeds', 'service-points.json');
-  const { points } = JSON.parse(await readFile(seedFile, 'utf8')) as { points: SeedServicePoint[] };
+  const { points } = JSON.parse(await readFile(seedFile, 'utf8')) as { points: ServicePointInput[] };
   await insertServicePoints(db, points);
 }
