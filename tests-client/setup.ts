@@ -23,5 +23,7 @@ process.env.TARO_ENV = 'h5';
 // waitFor/findBy give up after 1 s by default. Measuring and re-rendering (the windowed 服务 list, whole pages with
 // NutUI) can take longer than that on a 2-core machine that is also compiling; a real regression still fails.
 // Loaded with require: setupFiles run before the test framework, and an import would be hoisted above the globals.
+// The dom library, not @testing-library/react: loading that one here, before the framework defines afterEach,
+// skips its automatic cleanup, and every test then finds the pages of the tests before it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require('@testing-library/react').configure({ asyncUtilTimeout: 5000 });
+require('@testing-library/dom').configure({ asyncUtilTimeout: 5000 });
