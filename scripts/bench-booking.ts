@@ -19,11 +19,11 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase, prepareDatabase, type DatabaseTarget } from '../server/db';
 import { features } from '../server/features';
 import { newSessionToken } from '../server/lib/auth';
 import { createPrivacy } from '../server/lib/privacy/crypto';
+import { benchPostgresUrl, createTestDatabase } from '../server/testing/databases';
 import { spawnServer } from '../server/testing/processes';
 
 const CONNECTIONS = 200;
@@ -43,26 +43,10 @@ interface BenchDatabase {
 }
 
 async function createDatabase(kind: 'sqlite' | 'postgres', dir: string): Promise<BenchDatabase> {
-  if (kind === 'sqlite') {
-    const path = join(dir, 'bench.sqlite');
-    return { label: 'SQLite, 1 process', env: { DATABASE_PATH: path }, target: { kind, path }, drop: async () => undefined };
-  }
-  const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-  const name = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server.toString() });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    label: 'PostgreSQL, 2 processes',
-    env: { DATABASE_URL: url.toString(), WEB_CONCURRENCY: '2' },
-    target: { kind, url: url.toString(), poolSize: 10 },
-    drop: () => admin(`drop database if exists ${name} with (force)`),
-  };
+  const database = await createTestDatabase(dir, kind, { serverUrl: benchPostgresUrl(), prefix: 'bench' });
+  return kind === 'sqlite'
+    ? { ...database, label: 'SQLite, 1 process' }
+    : { ...database, label: 'PostgreSQL, 2 processes', env: { ...database.env, WEB_CONCURRENCY: '2' } };
 }
 
 interface Relative {

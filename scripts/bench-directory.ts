@@ -24,12 +24,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import townsFile from '../seeds/towns.json';
-import { openDatabase, prepareDatabase, type DatabaseTarget } from '../server/db';
+import { openDatabase, prepareDatabase } from '../server/db';
 import { features } from '../server/features';
 import { insertServicePoints } from '../server/features/directory/seed';
 import { createPrivacy } from '../server/lib/privacy/crypto';
+import { benchPostgresUrl, createTestDatabase } from '../server/testing/databases';
 import { spawnServer } from '../server/testing/processes';
 import { createRandom, generateBenchPoints } from './seeds/service-point-generator';
 
@@ -48,29 +48,8 @@ interface BenchDatabase {
 
 /** A database of `kind` holding the migrated schema, the seeds and the generated points; says what it made. */
 async function buildDatabase(kind: 'sqlite' | 'postgres', dir: string, dataKey: string): Promise<BenchDatabase> {
-  let target: DatabaseTarget;
-  let env: Record<string, string>;
-  let drop: () => Promise<void> = async () => undefined;
-  if (kind === 'sqlite') {
-    const path = join(dir, 'bench.sqlite');
-    target = { kind, path };
-    env = { DATABASE_PATH: path };
-  } else {
-    const server = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-    const name = `bench_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: server.toString() });
-      await client.connect();
-      await client.query(statement).finally(() => client.end());
-    };
-    await admin(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    target = { kind, url: url.toString(), poolSize: 10 };
-    env = { DATABASE_URL: url.toString() };
-    drop = () => admin(`drop database if exists ${name} with (force)`);
-  }
-  const db = openDatabase(target);
+  const database = await createTestDatabase(dir, kind, { serverUrl: benchPostgresUrl(), prefix: 'bench' });
+  const db = openDatabase(database.target);
   try {
     const started = Date.now();
     await prepareDatabase(db, features, { privacy: createPrivacy(Buffer.from(dataKey, 'hex')), now: new Date() });
@@ -97,7 +76,7 @@ async function buildDatabase(kind: 'sqlite' | 'postgres', dir: string, dataKey: 
   } finally {
     await db.destroy();
   }
-  return { label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', env, drop };
+  return { label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', env: database.env, drop: database.drop };
 }
 
 /** Child: the ceiling — node:http answering a constant. */

@@ -20,6 +20,11 @@ export function testPostgresUrl(): string {
   return process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
 }
 
+/** Where the benchmarks create their PostgreSQL databases (BENCH_DATABASE_URL's server). */
+export function benchPostgresUrl(): string {
+  return process.env.BENCH_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
+}
+
 /** Answers whether a PostgreSQL server answers at `url` (within two seconds). */
 export async function postgresReachable(url = testPostgresUrl()): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -34,8 +39,8 @@ export async function postgresReachable(url = testPostgresUrl()): Promise<boolea
   }
 }
 
-async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testPostgresUrl(), connectionTimeoutMillis: 5000 });
+async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     return await run(client);
@@ -52,19 +57,33 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database of the run's kind: an SQLite file in `dir`, or a PostgreSQL database `t_<random>`. */
-export async function createTestDatabase(dir: string, kind: DatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
+export interface ScratchOptions {
+  /** The PostgreSQL server to create it on (default TEST_DATABASE_URL's). */
+  serverUrl?: string;
+  /** Name prefix: databases `<prefix>_<random>`, SQLite file `<prefix>.sqlite` (default 't' / 'test'). */
+  prefix?: string;
+}
+
+/**
+ * A new, empty database: an SQLite file in `dir`, or a PostgreSQL database `t_<random>` — of the test run's kind
+ * unless told. The benchmarks use it too, with their own server and prefix.
+ */
+export async function createTestDatabase(
+  dir: string,
+  kind: DatabaseKind = testDatabaseKind(),
+  { serverUrl = testPostgresUrl(), prefix }: ScratchOptions = {},
+): Promise<TestDatabase> {
   if (kind === 'sqlite') {
-    const path = join(dir, 'test.sqlite');
+    const path = join(dir, `${prefix ?? 'test'}.sqlite`);
     return { target: { kind, path }, env: { DATABASE_PATH: path }, drop: async () => undefined };
   }
-  const name = `t_${randomBytes(8).toString('hex')}`;
-  await onServer((client) => client.query(`create database ${name}`));
-  const url = new URL(testPostgresUrl());
+  const name = `${prefix ?? 't'}_${randomBytes(8).toString('hex')}`;
+  await onServer(serverUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     target: { kind, url: url.toString(), poolSize: 10 },
     env: { DATABASE_URL: url.toString() },
-    drop: () => onServer(async (client) => void (await client.query(`drop database if exists ${name} with (force)`))),
+    drop: () => onServer(serverUrl, async (client) => void (await client.query(`drop database if exists ${name} with (force)`))),
   };
 }
