@@ -99,7 +99,7 @@ export function ActionForm({ order, action, onDone }: { order: WorkOrderDetail; 
           {resolution === 'deadline' ? (
             <View className='field'>
               <View className='field__label'>整改期限（不晚于反馈期限 {order.feedbackDue}）</View>
-              <Input id='order-rectify-by' className='field__input' value={rectifyBy} placeholder='如 2026-12-10' onInput={(e) => setRectifyBy(e.detail.value)} />
+              <Input id='order-rectify-by' className='field__input' value={rectifyBy} placeholder='整改期限，如 2026-12-10' {...accessibleName('整改期限')} onInput={(e) => setRectifyBy(e.detail.value)} />
               {failure?.fields?.rectifyBy ? <View className='field__error'>{failure.fields.rectifyBy}</View> : null}
             </View>
           ) : null}
@@ -117,7 +117,15 @@ export function ActionForm({ order, action, onDone }: { order: WorkOrderDetail; 
       {noteLabel[action] ? (
         <View className='field'>
           <View className='field__label'>{noteLabel[action]}</View>
-          <Textarea id='order-note' className='field__input field__input--multiline' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea
+            id='order-note'
+            className='field__input field__input--multiline'
+            value={note}
+            maxlength={500}
+            placeholder={noteLabel[action]}
+            {...accessibleName(noteLabel[action]!)}
+            onInput={(e) => setNote(e.detail.value)}
+          />
           {failure?.fields?.note || failure?.fields?.reason ? <View className='field__error'>{failure.fields.note ?? failure.fields.reason}</View> : null}
         </View>
       ) : null}

@@ -56,7 +56,15 @@ export function AppealCard({ appeal, canDecide, onChange }: { appeal: Appeal; ca
             <ToggleChip id={`appeal-${appeal.id}-rejected`} radio on={decision === 'rejected'} label='申诉不成立' onTap={() => setDecision('rejected')} />
           </View>
           <View className='field__label'>复核意见（双方都能看到）</View>
-          <Textarea id={`appeal-${appeal.id}-note`} className='field__input field__input--multiline' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea
+            id={`appeal-${appeal.id}-note`}
+            className='field__input field__input--multiline'
+            value={note}
+            maxlength={500}
+            placeholder='复核意见'
+            {...accessibleName('复核意见')}
+            onInput={(e) => setNote(e.detail.value)}
+          />
           {problem ? (
             <View className='field__error' role='alert'>
               {problem}

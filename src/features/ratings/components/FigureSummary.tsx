@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { PointRatings } from '@contract/ratings';
 import { formatRate, levelWords, ratingLevels } from '@contract/rules/rating';
 
@@ -26,13 +26,13 @@ export function FigureSummary({ summary }: { summary: PointRatings }) {
       {summary.enoughForRates ? (
         <View className='figure-rates' id='point-rates'>
           <View>
-            好评率 <View className='figure-rates__value'>{formatRate(figures.goodRate)}</View>
+            好评率 <Text className='figure-rates__value'>{formatRate(figures.goodRate)}</Text>
           </View>
           <View>
-            满意率 <View className='figure-rates__value'>{formatRate(figures.satisfiedRate)}</View>
+            满意率 <Text className='figure-rates__value'>{formatRate(figures.satisfiedRate)}</Text>
           </View>
           <View>
-            平均 <View className='figure-rates__value'>{figures.mean === null ? '—' : `${figures.mean.toFixed(1)} 分`}</View>
+            平均 <Text className='figure-rates__value'>{figures.mean === null ? '—' : `${figures.mean.toFixed(1)} 分`}</Text>
           </View>
         </View>
       ) : (

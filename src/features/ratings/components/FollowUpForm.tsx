@@ -44,6 +44,7 @@ export function FollowUpForm({ rating, onDone }: { rating: MyRating; onDone: (up
         value={comment}
         maxlength={ratingConfig.commentMaxLength}
         placeholder='还想说点什么（可不填）'
+        {...accessibleName('追评的话')}
         onInput={(e) => setComment(e.detail.value)}
       />
       {problem ? (

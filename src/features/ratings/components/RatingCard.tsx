@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { MyRating } from '@contract/ratings';
 import { isBadLevel } from '@contract/rules/rating';
 import { formatDay, formatDayTime } from '@/lib/date';
@@ -23,7 +23,7 @@ export function RatingCard({ rating, highlighted, onChange }: { rating: MyRating
       {rating.progress ? (
         <>
           <View className='rating-card__row' id={`rating-${rating.id}-progress`}>
-            处理进度：<View className='level-word level-word--good rating-card__status'>{rating.progress.statusWord}</View>
+            处理进度：<Text className='level-word level-word--good rating-card__status'>{rating.progress.statusWord}</Text>
           </View>
           <View className='timeline' id={`rating-${rating.id}-timeline`}>
             {rating.progress.timeline.map((entry) => (

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
@@ -52,7 +52,7 @@ function OrderView({ order, onChange }: { order: WorkOrderDetail; onChange: (ord
           <View id='order-status'>{order.statusWord}</View>
         </View>
         <View className='order-card__row'>
-          <View className='level-word--bad'>{order.levelWord}</View>
+          <Text className='level-word--bad'>{order.levelWord}</Text>
           {order.tags.length ? `：${order.tags.join('、')}` : ''}
         </View>
         {order.comment ? (

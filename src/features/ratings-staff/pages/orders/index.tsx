@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { WorkOrderPage, WorkOrderSummary } from '@contract/ratings';
@@ -26,7 +26,7 @@ function OrderCard({ order }: { order: WorkOrderSummary }) {
         <View className='order-card__status'>{order.statusWord}</View>
       </View>
       <View className='order-card__row'>
-        <View className='level-word--bad'>{order.levelWord}</View>
+        <Text className='level-word--bad'>{order.levelWord}</Text>
         {order.tags.length ? `：${order.tags.join('、')}` : ''}
       </View>
       <DueLine order={order} />

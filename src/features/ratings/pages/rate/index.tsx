@@ -8,6 +8,7 @@ import { ratingPagePaths } from '@contract/rules/rating-paths';
 import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
 import { formatDay } from '@/lib/date';
 import { goBack, goToLogin, openPath } from '@/lib/navigation';
+import { accessibleName } from '@/lib/ui/a11y';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -137,6 +138,7 @@ function RateForm({ target }: { target: Target }) {
           value={draft.comment}
           maxlength={max}
           placeholder='说说您这次办事或接受服务的经过'
+          {...accessibleName('想说的话')}
           onInput={(e) => setDraft((d) => ({ ...d, comment: e.detail.value }))}
         />
         <View className='text-secondary'>
