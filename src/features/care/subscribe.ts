@@ -1,20 +1,18 @@
 import Taro from '@tarojs/taro';
+import careConfig from '../../../config/domain/care.json';
+
+/** The 预约状态通知 template the server sends booking changes with (config/domain/care.json). */
+export const BOOKING_TEMPLATE_ID: string = careConfig.wechatSubscribe.bookingTemplateId;
 
 /**
- * The subscribe-message template for booking updates, fixed at build time from a .env file
- * (TARO_APP_BOOKING_TEMPLATE_ID, the same template the server sends with); '' when not configured.
- */
-const TEMPLATE_ID: string = typeof process === 'undefined' ? '' : (process.env.TARO_APP_BOOKING_TEMPLATE_ID ?? '');
-
-/**
- * On WeChat, asks at the confirm tap (WeChat only allows it from a tap) whether booking updates may also come
- * as a WeChat notice. Whatever the answer — refused, not configured, not supported — the booking goes on.
+ * On WeChat, asks at the confirm tap (WeChat only allows it from a tap) whether booking changes may also come as a
+ * WeChat notice. Whatever the answer — refused, not supported, failed — the booking goes on: 消息 has them anyway.
  */
 export async function askForBookingUpdates(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp' || !TEMPLATE_ID || typeof Taro.requestSubscribeMessage !== 'function') return;
+  if (process.env.TARO_ENV !== 'weapp' || !BOOKING_TEMPLATE_ID || typeof Taro.requestSubscribeMessage !== 'function') return;
   try {
-    await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID], entityIds: [] });
+    await Taro.requestSubscribeMessage({ tmplIds: [BOOKING_TEMPLATE_ID], entityIds: [] });
   } catch {
-    // Refused or unavailable: messages still arrive in 消息.
+    // Refused or unavailable.
   }
 }
