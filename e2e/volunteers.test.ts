@@ -15,9 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import type { LoginResult } from '@contract/auth';
 import type { ActivityDetail, CheckInCode, Roster } from '@contract/volunteers';
 import { checkCharacter } from '@contract/rules/id-number';
+import { apiToken, signInAs } from './accounts';
 import { startApp, type App } from './harness';
 
 const CLOCK_START = '2026-12-01T01:00:00.000Z';
@@ -26,23 +26,6 @@ const at = (minutes: number) => new Date(Date.parse(CLOCK_START) + minutes * MIN
 const ID_FIRST_17 = '22068119620518002';
 const ID_NUMBER = ID_FIRST_17 + checkCharacter(ID_FIRST_17);
 const WRONG_ID = ID_FIRST_17 + (ID_NUMBER.endsWith('0') ? '1' : '0');
-
-/** From whatever page is shown (sub-pages have no tab bar): 我的, sign out if needed, then the demo account. */
-async function signInAs(app: App, account: 'resident' | 'worker' | 'volunteer'): Promise<void> {
-  await app.openApp('/pages/me/index');
-  if (await app.page.locator('#me-logout:visible').count()) {
-    await app.tap('me-logout');
-    await app.page.locator('.taro-model__confirm:visible').tap();
-  }
-  await app.tap('me-login');
-  await app.tap(`login-demo-${account}`);
-  await app.waitForVisible('#me-profile');
-}
-
-async function apiToken(app: App, account: string): Promise<string> {
-  const { body } = await app.api<LoginResult>('POST', '/api/auth/demo', { account });
-  return body.token;
-}
 
 /** Waits until the element stops sliding in (the page transition), so a screenshot shows the whole page. */
 async function settledShot(app: App, selector: string, name: string): Promise<void> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ActivityDetail, RecordPage } from '../../contract/volunteers';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, textOf } from './mini-runtime';
+import { createMiniRuntime, injectInto, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -22,19 +22,13 @@ async function main(): Promise<number> {
   const checks: Array<[string, boolean, string]> = [];
   const check = (name: string, ok: boolean, detail: string) => checks.push([name, ok, detail.slice(0, 200)]);
   const answered: Array<{ method: string; url: string; status: number }> = [];
+  const forward = injectInto(server.app, API_BASE);
   const runtime = createMiniRuntime({
     distDir,
-    request: async ({ url, method, header, data }) => {
-      if (!url.startsWith(`${API_BASE}/`)) throw new Error(`not the API base: ${url}`);
-      const response = await server.app.inject({
-        method: (method ?? 'GET') as 'GET',
-        url: url.slice(API_BASE.length),
-        headers: header,
-        payload: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
-      });
-      answered.push({ method: method ?? 'GET', url, status: response.statusCode });
-      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)]));
-      return { statusCode: response.statusCode, header: headers, data: response.body };
+    request: async (options) => {
+      const result = await forward(options);
+      answered.push({ method: options.method ?? 'GET', url: options.url, status: result.statusCode });
+      return result;
     },
   });
   // The person taps 确定 on every question (wx.showModal answers confirm: true, as a tap on the confirm button does).
