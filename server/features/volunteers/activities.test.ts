@@ -154,6 +154,19 @@ describe('publishing, editing, cancelling', () => {
     expect(signup.json().error.message).toContain('已经取消');
   });
 
+  it('refuses editing a cancelled activity or moving its start into the past', async () => {
+    const activity = await createActivity(t.app, worker, { startsAt: '2027-03-05T01:00:00.000Z', endsAt: '2027-03-05T03:00:00.000Z', signupDeadline: '2027-03-04T01:00:00.000Z' });
+    const past = await t.app.inject({ method: 'PATCH', url: `/api/activities/${activity.id}`, headers: worker, payload: { startsAt: '2026-11-20T01:00:00.000Z', signupDeadline: '2026-11-19T01:00:00.000Z' } });
+    expect(past.json().error.fields.startsAt).toBe('开始时间：应晚于现在');
+    const reversed = await t.app.inject({ method: 'PATCH', url: `/api/activities/${activity.id}`, headers: worker, payload: { endsAt: '2027-03-05T00:30:00.000Z' } });
+    expect(reversed.json().error.fields.endsAt).toBe('结束时间：应晚于开始时间');
+    await t.app.inject({ method: 'POST', url: `/api/activities/${activity.id}/cancel`, headers: worker, payload: { reason: '场地维修' } });
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/activities/${activity.id}`, headers: worker, payload: { title: '再改' } });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.message).toBe('这个活动已经取消，不能再修改');
+    expect((await t.app.inject({ method: 'POST', url: `/api/activities/${activity.id}/cancel`, headers: worker, payload: { reason: '' } })).statusCode).toBe(400);
+  });
+
   it('lists the teams of a 社区, one of them a 党员志愿服务队', async () => {
     const teams = (await get('/api/volunteer-teams?community=xinshi')).json().items;
     expect(teams.map((team: { name: string }) => team.name)).toEqual(['新市社区志愿服务队', '新市社区党员志愿服务队']);

@@ -124,6 +124,28 @@ describe('check-in code', () => {
   });
 });
 
+describe('attendance refusals', () => {
+  it('refuses the waiting list, a closed window, and anyone signed out', async () => {
+    const { activity } = await activityWithVolunteer(7, '窗口甲', { capacity: 1 });
+    const { volunteer } = await activityWithVolunteer(8, '窗口丙');
+    const waiting = await newVolunteer(t.app, '窗口乙');
+    await t.app.inject({ method: 'POST', url: `/api/activities/${activity.id}/signups`, headers: waiting, payload: { waitlist: true } });
+    t.clock.set(at(activity.startsAt, -10));
+    const { code } = (await codeOf(activity.id)).json();
+    const waitlisted = await attend(activity.id, waiting, { action: 'checkIn', checkInCode: code });
+    expect(waitlisted.statusCode).toBe(409);
+    expect(waitlisted.json().error.message).toBe('您还在候补名单中，递补成功后才能签到');
+    expect((await t.app.inject({ method: 'POST', url: `/api/activities/${activity.id}/attendance`, payload: { action: 'checkIn', checkInCode: code } })).statusCode).toBe(401);
+
+    t.clock.set(at(activity.endsAt, 61));
+    const closed = await codeOf(activity.id);
+    expect(closed.statusCode).toBe(409);
+    // Someone not signed up for this activity.
+    expect((await attend(activity.id, volunteer, { action: 'checkIn', checkInCode: code })).statusCode).toBe(404);
+    expect((await attend(activity.id, worker, { action: 'fly' })).json().error.fields.action).toMatch(/^操作：/);
+  });
+});
+
 describe('worker marks attendance', () => {
   it('checks in and out from the roster, then confirms; other communities’ workers cannot', async () => {
     const { activity, signupId } = await activityWithVolunteer(4, '代签甲');
