@@ -70,3 +70,22 @@ it('50 volunteers at once for 10 places: exactly 10 signed up, 40 waiting in arr
   const messages = await db.selectFrom('messages').select('user_id').where('kind', '=', 'volunteer.promoted').execute();
   expect(messages).toHaveLength(10);
 });
+
+it('one volunteer signing up for two overlapping activities at once gets exactly one', async () => {
+  const { urls, db } = servers;
+  const worker = await servers.signIn('worker');
+  const volunteer = await newResident(db, '同时报两个', new Date(DEFAULT_TEST_TIME));
+  expect((await call(`${urls[0]}/api/volunteers`, 'POST', volunteer, registration({ realName: '同时报两个' }))).status).toBe(201);
+  const times = { startsAt: '2027-03-10T01:00:00.000Z', endsAt: '2027-03-10T03:00:00.000Z', signupDeadline: '2027-03-09T01:00:00.000Z' };
+  const ids: number[] = [];
+  for (const title of ['上午的活动', '同一时间的活动']) {
+    const created = await call(`${urls[0]}/api/activities`, 'POST', worker, activityBody({ ...times, title }));
+    ids.push(created.body.id as number);
+  }
+  for (let round = 0; round < 5; round += 1) {
+    const answers = await Promise.all(ids.map((id, i) => call(`${urls[i % urls.length]}/api/activities/${id}/signups`, 'POST', volunteer, {})));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const signedUp = answers.findIndex((a) => a.status === 201);
+    expect((await call(`${urls[0]}/api/activities/${ids[signedUp]}/signups/me`, 'DELETE', volunteer)).status).toBe(200);
+  }
+});

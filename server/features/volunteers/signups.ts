@@ -4,6 +4,7 @@
  * volunteer) behind it, so no activity is ever overbooked and a retried request never signs up twice.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import {
   activityParamsSchema,
   namedOptions,
@@ -17,6 +18,7 @@ import { chinaLocal } from '@contract/rules/calendar';
 import { ageBand, ageOn } from '@contract/rules/volunteer-age';
 import { CHECK_IN_OPENS_MINUTES } from '@contract/rules/volunteer-hours';
 import { inTransaction, isUniqueViolation } from '../../db/portable';
+import type { Database } from '../../db/schema';
 import { requireUser } from '../../lib/auth';
 import { conflict, notFound } from '../../lib/errors';
 import { selectActivities, toMySignup, waitlistPosition, type ActivityRow } from './queries';
@@ -25,6 +27,24 @@ import { releasePlace } from './waitlist';
 import { chinaDateTime } from './words';
 
 const ACCOMPANIED_NOTE = '您未满 14 周岁，参加时须监护人陪同。';
+
+/** Refuses when the volunteer is signed up or waiting for another activity at the same time (back to back is fine). */
+async function refuseOverlap(db: Kysely<Database>, activity: ActivityRow, volunteerId: number): Promise<void> {
+  const clash = await db
+    .selectFrom('activity_signups')
+    .innerJoin('activities', 'activities.id', 'activity_signups.activity_id')
+    .select(['activities.title', 'activities.starts_at'])
+    .where('activity_signups.volunteer_id', '=', volunteerId)
+    .where('activity_signups.status', '!=', 'cancelled')
+    .where('activities.id', '!=', activity.id)
+    .where('activities.cancelled_at', 'is', null)
+    .where('activities.starts_at', '<', activity.ends_at)
+    .where('activities.ends_at', '>', activity.starts_at)
+    .executeTakeFirst();
+  if (clash) {
+    throw conflict(`与您已报名的“${clash.title}”（${chinaDateTime(clash.starts_at)} 开始）时间重叠，不能同时参加。如要改报这个活动，请先取消那一个`);
+  }
+}
 
 export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
   async function loadActivity(id: number): Promise<ActivityRow> {
@@ -57,20 +77,7 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       const names = namedOptions(volunteerSkills, missing).map((s) => s.name).join('、');
       throw conflict(`这个活动需要以下技能：${names}。您登记的技能里没有，暂不能报名；如您有这些技能，请联系社区更新登记信息`);
     }
-    const clash = await app.db
-      .selectFrom('activity_signups')
-      .innerJoin('activities', 'activities.id', 'activity_signups.activity_id')
-      .select(['activities.title', 'activities.starts_at', 'activities.ends_at'])
-      .where('activity_signups.volunteer_id', '=', volunteer.id)
-      .where('activity_signups.status', '!=', 'cancelled')
-      .where('activities.id', '!=', activity.id)
-      .where('activities.cancelled_at', 'is', null)
-      .where('activities.starts_at', '<', activity.ends_at)
-      .where('activities.ends_at', '>', activity.starts_at)
-      .executeTakeFirst();
-    if (clash) {
-      throw conflict(`与您已报名的“${clash.title}”（${chinaDateTime(clash.starts_at)} 开始）时间重叠，不能同时参加。如要改报这个活动，请先取消那一个`);
-    }
+    await refuseOverlap(app.db, activity, volunteer.id);
   }
 
   async function result(activity: ActivityRow, volunteerId: number, message?: string): Promise<SignupResult> {
@@ -108,6 +115,10 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       const accompanied = ageBand(ageOn(volunteer.birth_date, chinaLocal(new Date(activity.starts_at)).date)) === 'accompanied';
       try {
         await inTransaction(app.db, async (trx) => {
+          // One volunteer's sign-ups one at a time (a row lock on PostgreSQL; SQLite writes one at a time anyway),
+          // so two overlapping activities signed up for at once cannot both pass the overlap check.
+          await trx.updateTable('volunteers').set((eb) => ({ created_at: eb.ref('created_at') })).where('id', '=', volunteer.id).execute();
+          await refuseOverlap(trx, activity, volunteer.id);
           // A sign-up cancelled earlier makes way for a new one, at the back of the queue.
           await trx
             .deleteFrom('activity_signups')
