@@ -263,9 +263,9 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
           .where('taken', '<=', capacity)
           .executeTakeFirst();
         if (Number(changed.numUpdatedRows) !== 1) {
-          const now2 = await trx.selectFrom('activities').select(['taken', 'cancelled_at']).where('id', '=', current.id).executeTakeFirstOrThrow();
-          if (now2.cancelled_at) throw conflict('这个活动已经取消，不能再修改');
-          throw fieldError('capacity', `已有 ${now2.taken} 人报名，名额不能少于 ${now2.taken}`);
+          const latest = await trx.selectFrom('activities').select(['taken', 'cancelled_at']).where('id', '=', current.id).executeTakeFirstOrThrow();
+          if (latest.cancelled_at) throw conflict('这个活动已经取消，不能再修改');
+          throw fieldError('capacity', `已有 ${latest.taken} 人报名，名额不能少于 ${latest.taken}`);
         }
         // More places: the waiting list moves up, in arrival order.
         for (;;) {
@@ -280,7 +280,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
             .executeTakeFirst();
           if (Number(freed.numUpdatedRows) !== 1) break;
           const title = body.title ?? current.title;
-          if (!(await promoteFirstInLine(trx, { activityId: current.id, title, startsAt, now }))) break;
+          if (!(await promoteFirstInLine(trx, { activityId: current.id, title, startsAt, now }))) {
+            // The line emptied meanwhile (a parallel cancellation promoted the last one): give the place back.
+            await trx.updateTable('activities').set((eb) => ({ taken: eb('taken', '-', 1) })).where('id', '=', current.id).execute();
+            break;
+          }
         }
       });
       return detail(await loadActivity(current.id), user);
