@@ -197,6 +197,25 @@ describe('elderly-care booking in the browser', () => {
       await assertElderSizes(app, 'result', ['#booking-to-list', '#booking-to-home', '#booking-cancel']);
       await app.screenshot('care-elder-result');
       await app.assertAccessible('result in 长辈版');
+
+      // The rest of her pages in 长辈版 too: 我的预约, 我的, 消息, 家人 (her daughter is bound to her).
+      await app.tap('booking-to-list');
+      const card = app.visible('[id^="booking-"].booking-card');
+      await card.waitFor();
+      await assertElderSizes(app, '我的预约', [`[id="${await card.getAttribute('id')}"]`, '#bookings-back']);
+      await app.assertAccessible('my bookings in 长辈版');
+      await app.openApp('/pages/me/index');
+      await assertElderSizes(app, '我的', ['#me-bookings', '#me-family', '#me-messages']);
+      await app.tap('me-messages');
+      await app.visible('.message-card').waitFor();
+      await assertElderSizes(app, '消息', ['.message-card', '#messages-back']);
+      await app.assertAccessible('messages in 长辈版');
+      await app.tap('messages-back');
+      await app.tap('me-family');
+      await app.visible('#family-relatives').waitFor();
+      assert.match(await app.visible('#family-relatives').innerText(), /王\*+（子女）/);
+      await assertElderSizes(app, '家人', ['#bind-submit', '#family-back', '[id^="relative-remove-"]']);
+      await app.assertAccessible('family in 长辈版');
       // Taro's h5 tab bar items are <a href="javascript:;">: a tap makes the browser report the page's CSP blocking
       // that URL (harmless, nothing was meant to run). Everything else must be clean.
       assert.deepEqual(app.browserErrors.filter((e) => !e.includes('Running the JavaScript URL violates')), []);
