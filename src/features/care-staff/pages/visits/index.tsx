@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { VisitElder, VisitPage } from '@contract/care';
 import { formatDay } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -60,14 +60,8 @@ function VisitList() {
   const [status, setStatus] = useState<'due' | 'visited' | undefined>('due');
   const load = useCallback((cursor: string | null) => fetchVisits({ status, cursor }), [status]);
   const list = useCursorList<VisitElder, VisitPage>(load, elderKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
   // Back from recording a visit: the rate and the list have changed.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useListPage(list, { onReturn: true });
   const tabs = [
     { id: 'due', label: '待探访', value: 'due' as const },
     { id: 'visited', label: '已探访', value: 'visited' as const },

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import type { BookingPage, BookingSummary } from '@contract/care';
 import { bookingDetailUrl, careBookingUrl } from '@/lib/carePaths';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { BookingStatusWord } from '@/lib/ui/BookingStatusWord';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
@@ -40,14 +40,8 @@ function BookingCard({ booking }: { booking: BookingSummary }) {
 export default function MyBookingsPage() {
   const load = useCallback((cursor: string | null) => fetchBookings(cursor), []);
   const list = useCursorList<BookingSummary, BookingPage>(load, bookingKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
   // Coming back from a booking that was cancelled there: show its new state.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useListPage(list, { onReturn: true });
   return (
     <PageRoot className='bookings'>
       <BackLink id='bookings-back' />

@@ -1,11 +1,12 @@
 import { Input, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import type { ElderRelative, ElderSummary } from '@contract/care';
 import { toApiFailure } from '@/lib/api/failure';
 import { careBookingUrl } from '@/lib/carePaths';
 import { openPath } from '@/lib/navigation';
+import { useRefreshOnReturn } from '@/lib/usePageRefresh';
 import { useRequest } from '@/lib/useRequest';
 import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
@@ -130,11 +131,7 @@ export default function FamilyPage() {
     void Taro.stopPullDownRefresh();
   });
   // Back from 建立档案: the new profile shows.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) reload();
-    shown.current = true;
-  });
+  useRefreshOnReturn(reload);
   const self = data?.find((e) => e.access === 'self');
   const cared = data?.filter((e) => e.access === 'active' || e.access === 'pending') ?? [];
   let body;
