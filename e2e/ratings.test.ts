@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { LoginResult } from '@contract/auth';
 import type { MyRatingPage, WorkOrderPage } from '@contract/ratings';
+import { apiToken, signInAs } from './accounts';
 import { startApp, type App } from './harness';
 
 /** Tuesday 2026-12-01, 09:00 China time. */
@@ -19,22 +19,6 @@ const CLOCK_START = '2026-12-01T01:00:00.000Z';
 const POINT = 'sp-220681002-repair-0115';
 const ELDER_POINT = 'sp-220681002-photo-print-0113';
 const detailPath = (id: string) => `/features/directory/pages/detail/index?id=${id}`;
-
-async function signInAs(app: App, account: 'resident' | 'worker'): Promise<void> {
-  await app.openApp('/pages/me/index');
-  if (await app.page.locator('#me-logout:visible').count()) {
-    await app.tap('me-logout');
-    await app.page.locator('.taro-model__confirm:visible').tap();
-  }
-  await app.tap('me-login');
-  await app.tap(`login-demo-${account}`);
-  await app.waitForVisible('#me-profile');
-}
-
-async function apiToken(app: App, account: string): Promise<string> {
-  const { body } = await app.api<LoginResult>('POST', '/api/auth/demo', { account });
-  return body.token;
-}
 
 const shown = (app: App, selector: string) => app.visible(selector);
 
