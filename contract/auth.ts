@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSENT_VERSION } from './rules/consent';
 import { hasControlCharacter } from './rules/text';
 
 export const roles = ['resident', 'worker', 'provider'] as const;
@@ -35,7 +36,14 @@ export type User = z.infer<typeof userSchema>;
 export const demoLoginBodySchema = z.object({ account: demoAccountKeySchema });
 export type DemoLoginBody = z.infer<typeof demoLoginBodySchema>;
 
-export const wechatLoginBodySchema = z.object({ code: z.string().min(1).max(128) });
+/**
+ * `activationCode`: the one-time code an operator's `npm run admin -- create-worker` printed for a new worker
+ * account; the first WeChat sign-in with it makes that account this WeChat user's.
+ */
+export const wechatLoginBodySchema = z.object({
+  code: z.string().min(1).max(128),
+  activationCode: z.string().regex(/^[A-Z0-9]{8}$/, { error: '激活码是 8 位大写字母和数字' }).optional(),
+});
 export type WechatLoginBody = z.infer<typeof wechatLoginBodySchema>;
 
 export const loginResultSchema = z.object({
@@ -53,14 +61,19 @@ export const demoAccountSchema = z.object({
 });
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
-/** Privacy consent given on first launch; `deviceId` is a random id the app keeps, so consent before sign-in is recorded too. */
+/**
+ * Privacy consent given on first launch (or withdrawn: `withdraw: true`); `deviceId` is a random id the app
+ * keeps, so consent before sign-in is recorded too.
+ */
 export const consentBodySchema = z.object({
   version: z
     .string()
     .min(1)
     .max(32)
-    .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' }),
+    .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' })
+    .refine((text) => text === CONSENT_VERSION, { error: '隐私说明已经更新，请重新阅读后再同意' }),
   deviceId: z.string().min(8).max(64),
+  withdraw: z.boolean().optional(),
 });
 export type ConsentBody = z.infer<typeof consentBodySchema>;
 
@@ -76,6 +89,7 @@ export const consentResultSchema = z.object({
   version: z.string(),
   recordedAt: z.string(),
   signedIn: z.boolean(),
+  withdrawn: z.boolean(),
 });
 export type ConsentResult = z.infer<typeof consentResultSchema>;
 

@@ -11,7 +11,7 @@ import type { Config } from './config';
 import { Redis } from 'ioredis';
 import { openDatabase, prepareDatabase } from './db';
 import { databaseKind } from './db/portable';
-import type { FeatureModule } from './lib/feature';
+import { featuresForMode, type FeatureModule } from './lib/feature';
 import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
@@ -65,7 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await db.destroy();
   });
 
-  const prepared = await prepareDatabase(db, features, { privacy, now: clock() }).catch(async (error: unknown) => {
+  const prepared = await prepareDatabase(db, featuresForMode(features, config.production), { privacy, now: clock() }).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });

@@ -120,7 +120,7 @@ describe('request bodies', () => {
   });
 
   it('accepts ordinary nesting', async () => {
-    const response = await postConsent(JSON.stringify({ version: '2026-11', deviceId: 'device-abcdef123' }));
+    const response = await postConsent(JSON.stringify({ version: '2026-11-28', deviceId: 'device-abcdef123' }));
     expect(response.statusCode).toBe(201);
   });
 
@@ -189,7 +189,7 @@ describe('sign-in rate limit across routes', () => {
     const limited = [await wechat(), await demo()];
     for (const response of limited) expect(response.statusCode).toBe(429);
     // Consent is not a sign-in: it keeps its own count.
-    const consent = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '1', deviceId: 'device-abcdef123' } });
+    const consent = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2026-11-28', deviceId: 'device-abcdef123' } });
     expect(consent.statusCode).toBe(201);
   });
 });

@@ -24,7 +24,21 @@ export interface FeatureModule {
    * e.g. "0001_places", "0100_directory". Never rename or edit one that has shipped; add a new one.
    */
   migrations: Record<string, Migration>;
+  /** Runs once, on a database new to this feature (recorded in seed_log), in the order of the feature list. */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /**
+   * The seed is demo data (accounts, invented service points, bookings …), not data every database needs (the
+   * places): it never runs in production (NODE_ENV=production), only in demo mode or by `npm run seed:demo`.
+   */
+  seedIsDemoData?: boolean;
   /** Registered with prefix '/api'; routes inside use paths like '/towns'. */
   routes?: FastifyPluginAsync;
+}
+
+/**
+ * The features as a database of this mode is prepared with: in production, without the seeds that are demo
+ * data. Such a feature stays unrecorded in seed_log, so `npm run seed:demo` can still add its demo data later.
+ */
+export function featuresForMode(features: FeatureModule[], production: boolean): FeatureModule[] {
+  return production ? features.map((feature) => (feature.seedIsDemoData ? { ...feature, seed: undefined } : feature)) : features;
 }

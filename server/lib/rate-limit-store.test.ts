@@ -9,7 +9,7 @@ describe('sign-in rate limit counted in the database', () => {
   afterAll(() => t.close());
 
   const signIn = () => t.app.inject({ method: 'POST', url: '/api/auth/demo', payload: { account: 'resident' } });
-  const consent = () => t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2026-11', deviceId: 'device-abcdef123' } });
+  const consent = () => t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2026-11-28', deviceId: 'device-abcdef123' } });
 
   it('allows the limit within a minute, refuses the next, and opens a new window after the minute', async () => {
     expect([(await signIn()).statusCode, (await signIn()).statusCode, (await signIn()).statusCode]).toEqual([200, 200, 200]);

@@ -1,3 +1,4 @@
+import { CONSENT_VERSION } from '@contract/rules/consent';
 import { DAY_MS } from '../../lib/clock';
 import { createTestApp, type TestApp } from '../../testing/app';
 
@@ -114,12 +115,12 @@ describe('consent', () => {
   afterAll(() => t.close());
 
   it('records consent before sign-in, by device only', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2026-11', deviceId: 'device-abcdef123' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: CONSENT_VERSION, deviceId: 'device-abcdef123' } });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ version: '2026-11', recordedAt: t.clock().toISOString(), signedIn: false });
+    expect(response.json()).toEqual({ version: CONSENT_VERSION, recordedAt: t.clock().toISOString(), signedIn: false, withdrawn: false });
     const rows = await t.app.db.selectFrom('consents').selectAll().execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: null, version: '2026-11', device_hash: t.app.privacy.keyedHash('device:device-abcdef123') });
+    expect(rows[0]).toMatchObject({ user_id: null, version: CONSENT_VERSION, device_hash: t.app.privacy.keyedHash('device:device-abcdef123') });
   });
 
   it('also stores the version on the signed-in user, and /api/me shows it', async () => {
@@ -129,10 +130,10 @@ describe('consent', () => {
       method: 'POST',
       url: '/api/consents',
       headers,
-      payload: { version: '2026-12', deviceId: 'device-abcdef123' },
+      payload: { version: CONSENT_VERSION, deviceId: 'device-abcdef123' },
     });
     expect(response.json().signedIn).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json().user.consentVersion).toBe('2026-12');
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json().user.consentVersion).toBe(CONSENT_VERSION);
     const last = await t.app.db.selectFrom('consents').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(last.user_id).not.toBeNull();
   });
@@ -143,8 +144,26 @@ describe('consent', () => {
     expect(response.json().error.fields).toEqual({ version: '协议版本：包含无法识别的字符' });
   });
 
+  it('refuses agreement to any notice but the current one: a new version asks again', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '2020-01-01', deviceId: 'device-abcdef123' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({ version: '协议版本：隐私说明已经更新，请重新阅读后再同意' });
+  });
+
+  it('records a withdrawal on the server and clears the account’s consent', async () => {
+    const headers = await t.signIn('volunteer');
+    const agree = { version: CONSENT_VERSION, deviceId: 'device-withdraw-1' };
+    await t.app.inject({ method: 'POST', url: '/api/consents', headers, payload: agree });
+    const withdrawal = await t.app.inject({ method: 'POST', url: '/api/consents', headers, payload: { ...agree, withdraw: true } });
+    expect(withdrawal.statusCode).toBe(201);
+    expect(withdrawal.json().withdrawn).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).json().user.consentVersion).toBeNull();
+    const last = await t.app.db.selectFrom('consents').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ withdrawn: 1, version: CONSENT_VERSION });
+  });
+
   it('names the bad field in Chinese', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: '1' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/consents', payload: { version: CONSENT_VERSION } });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual({ deviceId: '设备标识：必填' });
   });
@@ -167,6 +186,6 @@ describe('production mode', () => {
   it('says clearly that WeChat sign-in is not configured', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'abc' } });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.message).toContain('微信登录尚未开通');
+    expect(response.json().error.message).toContain('登录功能尚未开通');
   });
 });

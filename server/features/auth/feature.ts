@@ -8,5 +8,6 @@ export const authFeature: FeatureModule = {
   name: 'auth',
   migrations: authMigrations,
   seed: seedDemoAccounts,
+  seedIsDemoData: true,
   routes: authRoutes,
 };

@@ -64,4 +64,24 @@ export const authMigrations: Record<string, Migration> = {
       for (const table of ['audit_log', 'consents', 'sessions', 'users']) await db.schema.dropTable(table).execute();
     },
   },
+  // After every feature's first migration (names sort globally): accounts an operator creates, consent
+  // withdrawal, account deletion, and the index that purging expired sessions reads.
+  '0500_auth_accounts': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('users').addColumn('activation_code_hash', 'text').execute();
+      await db.schema.alterTable('users').addColumn('activation_expires_at', 'text').execute();
+      await db.schema.alterTable('users').addColumn('deleted_at', 'text').execute();
+      await db.schema.alterTable('consents').addColumn('withdrawn', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex('users_activation_code_hash').on('users').column('activation_code_hash').unique().execute();
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('sessions_expires_at').execute();
+      await db.schema.dropIndex('users_activation_code_hash').execute();
+      await db.schema.alterTable('consents').dropColumn('withdrawn').execute();
+      for (const column of ['deleted_at', 'activation_expires_at', 'activation_code_hash']) {
+        await db.schema.alterTable('users').dropColumn(column).execute();
+      }
+    },
+  },
 };

@@ -12,7 +12,8 @@ import {
 import { requireUser } from '../../lib/auth';
 import { forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { demoAccountDescriptions } from './seed';
-import { publicUser, startSession } from './users';
+import { activateWorkerAccount } from './workers';
+import { publicUser, revokeAllSessions, startSession } from './users';
 import { exchangeWechatCode } from './wechat';
 
 /** Consent and sign-out are rate-limited per IP and route (AUTH_RATE_LIMIT_PER_MINUTE). */
@@ -49,8 +50,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/wechat',
     { config: signInRateLimited, schema: { tags: ['auth'], body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
     async (request) => {
-      const openid = await exchangeWechatCode(app.config.wechat, request.body.code);
+      const openid = await exchangeWechatCode(app.config.wechat, request.body.code, app.config.production);
       const openidHash = app.privacy.keyedHash(`wechat-openid:${openid}`);
+      if (request.body.activationCode) {
+        return startSession(app, await activateWorkerAccount(app, request.body.activationCode, openidHash), 'wechat');
+      }
       // Insert-if-absent, then read: two quick taps of the first sign-in meet the unique index instead of
       // racing between a look-up and an insert (which would fail on a database that runs them concurrently).
       await app.db
@@ -105,11 +109,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/auth/logout-all',
+    { config: rateLimited, schema: { tags: ['auth'], security: [{ bearer: [] }], response: { 200: logoutResultSchema } } },
+    async (request) => {
+      const user = requireUser(request);
+      const revoked = await revokeAllSessions(app, user.id);
+      await app.audit({ actorId: user.id, action: 'auth.sign_out_everywhere', subjectType: 'user', subjectId: user.id, detail: { revoked } });
+      return { ok: true as const };
+    },
+  );
+  app.post(
     '/consents',
     { config: rateLimited, schema: { tags: ['auth'], body: consentBodySchema, response: { 201: consentResultSchema } } },
     async (request, reply) => {
       const recordedAt = app.now().toISOString();
       const userId = request.user?.id ?? null;
+      const withdrawn = request.body.withdraw === true;
       await app.db
         .insertInto('consents')
         .values({
@@ -117,16 +132,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           user_id: userId,
           version: request.body.version,
           created_at: recordedAt,
+          withdrawn: withdrawn ? 1 : 0,
         })
         .execute();
       if (userId !== null) {
         await app.db
           .updateTable('users')
-          .set({ consent_version: request.body.version, consent_at: recordedAt })
+          .set(withdrawn ? { consent_version: null, consent_at: null } : { consent_version: request.body.version, consent_at: recordedAt })
           .where('id', '=', userId)
           .execute();
       }
-      return reply.code(201).send({ version: request.body.version, recordedAt, signedIn: userId !== null });
+      return reply.code(201).send({ version: request.body.version, recordedAt, signedIn: userId !== null, withdrawn });
     },
   );
 };

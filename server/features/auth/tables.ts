@@ -26,6 +26,11 @@ export interface UsersTable {
   consent_version: string | null;
   consent_at: IsoTime | null;
   created_at: IsoTime;
+  /** Keyed hash of the one-time code an operator's `create-worker` printed; cleared once used. */
+  activation_code_hash: string | null;
+  activation_expires_at: IsoTime | null;
+  /** Set when the person deleted their account: the row stays (others' records point at it), emptied. */
+  deleted_at: IsoTime | null;
 }
 
 export interface SessionsTable {
@@ -45,6 +50,8 @@ export interface ConsentsTable {
   user_id: number | null;
   version: string;
   created_at: IsoTime;
+  /** 1 = this row records that consent to `version` was withdrawn. */
+  withdrawn: number;
 }
 
 export interface AuditLogTable {

@@ -57,6 +57,39 @@ export async function startSession(app: FastifyInstance, userId: number, method:
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await keepSessionsInBounds(app, userId);
   await app.audit({ actorId: userId, action: 'auth.sign_in', subjectType: 'session', subjectId: session.id, detail: { method } });
   return { token, expiresAt: expiresAt.toISOString(), user: await publicUser(app, userId) };
+}
+
+/** Live sessions one person may hold (phones, browsers): the oldest beyond it are signed out. */
+export const MAX_LIVE_SESSIONS = 5;
+
+/**
+ * After a sign-in: expired sessions (anyone's) are deleted — they can never be used again and only hold a
+ * token hash and a time — and this user's live sessions beyond MAX_LIVE_SESSIONS, oldest first, are revoked.
+ */
+async function keepSessionsInBounds(app: FastifyInstance, userId: number): Promise<void> {
+  const now = app.now().toISOString();
+  await app.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  const live = await app.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id', 'desc')
+    .execute();
+  const excess = live.slice(MAX_LIVE_SESSIONS).map((row) => row.id);
+  if (excess.length > 0) await app.db.updateTable('sessions').set({ revoked_at: now }).where('id', 'in', excess).execute();
+}
+
+/** 退出所有设备: every live session of the user is revoked; returns how many. */
+export async function revokeAllSessions(app: FastifyInstance, userId: number): Promise<number> {
+  const result = await app.db
+    .updateTable('sessions')
+    .set({ revoked_at: app.now().toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -5,9 +5,14 @@ import { ApiError, forbidden, upstreamFailed } from '../../lib/errors';
  * Exchanges a `wx.login` code for the user's openid (WeChat's jscode2session). The session_key it also
  * returns is not kept: nothing here decrypts WeChat data.
  */
-export async function exchangeWechatCode(wechat: Config['wechat'], code: string): Promise<string> {
+export async function exchangeWechatCode(wechat: Config['wechat'], code: string, production: boolean): Promise<string> {
   if (!wechat.appId || !wechat.secret) {
-    throw forbidden('微信登录尚未开通（服务器未配置小程序凭据），请使用演示账号登录');
+    // Production has no demo accounts to fall back on: never send anyone there.
+    throw forbidden(
+      production
+        ? '登录功能尚未开通（服务器还没有配置微信小程序凭据），请稍后再试或联系社区工作人员'
+        : '微信登录尚未开通（服务器未配置小程序凭据），请使用演示账号登录',
+    );
   }
   const url = new URL(`${wechat.apiBase}/sns/jscode2session`);
   url.search = new URLSearchParams({

@@ -8,5 +8,6 @@ export const careFeature: FeatureModule = {
   name: 'care',
   migrations: careMigrations,
   seed: seedCare,
+  seedIsDemoData: true,
   routes: careRoutes,
 };

@@ -8,5 +8,6 @@ export const directoryFeature: FeatureModule = {
   name: 'directory',
   migrations: directoryMigrations,
   seed: seedDirectory,
+  seedIsDemoData: true,
   routes: directoryRoutes,
 };

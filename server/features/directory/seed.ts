@@ -5,6 +5,7 @@ import { findSubcategory } from '@contract/rules/categories';
 import type { ServicePointInput } from '@contract/service-point-input';
 import type { Database } from '../../db/schema';
 import type { SeedContext } from '../../lib/feature';
+import { projectRoot } from '../../lib/project-root';
 import { gridCol, gridRow } from './grid';
 import { insertTerms, searchEntry } from './search-index';
 
@@ -77,7 +78,7 @@ export async function insertServicePoints(db: Kysely<Database>, points: readonly
  * Read here rather than imported: 700 KB that every later start, on an existing database, never needs.
  */
 export async function seedDirectory({ db }: SeedContext): Promise<void> {
-  const seedFile = join(__dirname, '..', '..', '..', 'seeds', 'service-points.json');
+  const seedFile = join(projectRoot(), 'seeds', 'service-points.json');
   const { points } = JSON.parse(await readFile(seedFile, 'utf8')) as { points: ServicePointInput[] };
   await insertServicePoints(db, points);
 }

@@ -23,5 +23,6 @@ export const ratingsFeature: FeatureModule = {
   name: 'ratings',
   migrations: ratingsMigrations,
   seed: seedRatings,
+  seedIsDemoData: true,
   routes: ratingsRoutes,
 };

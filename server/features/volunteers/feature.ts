@@ -8,5 +8,6 @@ export const volunteersFeature: FeatureModule = {
   name: 'volunteers',
   migrations: volunteersMigrations,
   seed: seedVolunteers,
+  seedIsDemoData: true,
   routes: volunteersRoutes,
 };

@@ -17,7 +17,7 @@ describe('log redaction', () => {
       method: 'POST',
       url: '/api/consents?phone=13904391234',
       headers: { authorization },
-      payload: { version: '2026-11', deviceId: 'device-very-private-1' },
+      payload: { version: '2026-11-28', deviceId: 'device-very-private-1' },
     });
     const log = lines.join('');
     // The requests were logged (so this test would see a leak) …

@@ -1,8 +1,8 @@
 /**
- * The privacy notice in plain words. Bump CONSENT_VERSION whenever the substance changes: users are asked again
- * and the server records which version each agreed to.
+ * The privacy notice in plain words. Its version is CONSENT_VERSION in contract/rules/consent.ts: bump it
+ * whenever the substance here changes — the server refuses the old one and users are asked again.
  */
-export const CONSENT_VERSION = '2026-11-28';
+export { CONSENT_VERSION } from '@contract/rules/consent';
 
 export interface NoticeSection {
   title: string;
