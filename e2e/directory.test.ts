@@ -7,12 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { distanceMetres } from '../contract/rules/walking';
 import servicePointSeed from '../seeds/service-points.json';
-import { gcj02ToWgs84 } from '../src/features/directory/geo';
+import { checkTabBar, firstLaunch, GPS, settled, STANDING_AT, useMyLocation } from './directory-steps';
 import { startApp, type App } from './harness';
-
-/** Where the resident stands (GCJ-02, as our data); the phone's GPS reports WGS-84, ≈ 500 m away on the map. */
-const STANDING_AT = servicePointSeed.demoOrigin;
-const GPS = gcj02ToWgs84(STANDING_AT);
 
 /** The nearest 长者食堂/助餐点 straight from the seed, independent of the server's search. */
 const NEAREST_CANTEEN = servicePointSeed.points
@@ -20,20 +16,6 @@ const NEAREST_CANTEEN = servicePointSeed.points
   .map((p) => ({ ...p, metres: distanceMetres(STANDING_AT, p) }))
   .sort((a, b) => a.metres - b.metres)[0];
 const NEAREST_MINUTES = Math.max(1, Math.ceil(NEAREST_CANTEEN.metres / 75 - 1e-9));
-
-async function firstLaunch(app: App, elder: boolean): Promise<void> {
-  await app.openApp('/pages/home/index');
-  if (elder) await app.tap('first-launch-elder-switch');
-  await app.tap('consent-agree');
-  await app.page.locator('#entry-find-service').waitFor();
-}
-
-async function useMyLocation(app: App): Promise<void> {
-  await app.tap('entry-find-service');
-  await app.page.getByText('用您的位置计算距离和步行时间').waitFor();
-  await app.tap('location-allow');
-  await app.page.getByText('距离从：您的位置').waitFor();
-}
 
 const firstCard = (app: App) => app.page.locator('[id^="service-card-"]').first();
 
@@ -48,17 +30,6 @@ async function openNearestCanteen(app: App): Promise<void> {
   await app.tap(`service-card-${NEAREST_CANTEEN.id}`);
   await app.page.locator('#detail-hours').waitFor();
   await settled(app, '#detail-name');
-}
-
-/** Waits until the page's slide-in animation has ended (the element stops moving), so screenshots are whole. */
-async function settled(app: App, selector: string): Promise<void> {
-  let previous = -1;
-  for (let i = 0; i < 40; i += 1) {
-    const box = await app.page.locator(`${selector}:visible`).first().boundingBox();
-    if (box && Math.abs(box.x - previous) < 0.5) return;
-    previous = box?.x ?? -1;
-    await app.page.waitForTimeout(100);
-  }
 }
 
 async function checkDetail(app: App): Promise<void> {
@@ -89,6 +60,10 @@ describe('service directory in the browser', () => {
       await app.page.locator('#chip-category').waitFor();
       await app.screenshot('directory-list');
       await app.assertAccessible('服务 list');
+      await checkTabBar(app, '服务', false);
+      // Once chosen, the filters take one row: the first card starts in the upper half of the screen.
+      const firstCardTop = (await firstCard(app).boundingBox())!.y;
+      assert.ok(firstCardTop < 844 / 2, `the first card starts at y=${firstCardTop}`);
       await openNearestCanteen(app);
       await checkDetail(app);
       await app.screenshot('directory-detail');
@@ -118,6 +93,12 @@ describe('service directory in the browser', () => {
 
     it('loads further pages by itself at the bottom, and keeps only the cards near the screen rendered', async () => {
       await app.tap('coverage-back');
+      // The page was reloaded on the way: the 长者食堂 filter chosen before is still there (kept for this browser tab).
+      await app.page.locator('#chip-category:visible').waitFor();
+      assert.match(await app.page.locator('#chip-category:visible').innerText(), /养老/);
+      assert.equal(await app.page.locator('#subcategory-elder-canteen:visible').getAttribute('aria-pressed'), 'true');
+      await app.tap('chip-category'); // back to every kind of point
+      await app.page.locator('#category-elderly:visible').waitFor();
       await app.page.locator('#chip-nearby:visible').waitFor();
       await app.tap('chip-nearby'); // beyond 15 minutes: hundreds of points, 20 per page
       await app.page.locator('#chip-nearby:visible[aria-pressed="false"]').waitFor();
@@ -231,6 +212,7 @@ describe('service directory in the browser', () => {
       await app.assertAccessible('服务 list in 长辈版');
 
       assert.ok((await app.fontSize('#page-root:visible')) >= 20, 'body text ≥ 20 px');
+      await checkTabBar(app, '服务', true);
       assert.ok((await app.fontSize('.service-card__distance')) >= 20, 'distance and walking time ≥ 20 px');
       assert.ok((await app.fontSize('.service-card__state-detail')) >= 17, 'secondary text ≥ 17 px');
       for (const target of ['#service-search', '#service-search input', '#category-elderly', '#chip-nearby', '#chip-open-now', '#origin-change', `#service-card-${NEAREST_CANTEEN.id}`]) {

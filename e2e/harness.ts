@@ -166,7 +166,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
     async tapTab(label) {
       await settle();
-      await page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).tap();
+      // The app draws its own tab bar (src/lib/ui/AppTabBar.tsx) inside each tab page: the one on screen.
+      await visible('#app-tab-bar').getByText(label, { exact: true }).tap();
     },
     async step(name, run) {
       try {

@@ -7,6 +7,7 @@
 import type { ServicePointPage } from '@contract/directory';
 import servicePointSeed from '../../../seeds/service-points.json';
 import { createTestApp, type TestApp } from '../../testing/app';
+import { EVERYDAY_QUERIES } from './everyday-queries';
 import { reindexAllPoints } from './migrations';
 
 const ORIGIN = servicePointSeed.demoOrigin;
@@ -24,62 +25,6 @@ async function search(query: string, extra = `${near}&radius=20000`): Promise<Se
   return response.json();
 }
 
-/**
- * What a resident types → the point that must come first (nearest of what the words mean), or, with `inPage`,
- * be on the first page of 20 (when the words also fit nearer places: 超市 also finds 便利店).
- */
-const EVERYDAY_QUERIES: Array<[query: string, expected: string, where: 'first' | 'inPage']> = [
-  ['药店', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['药房', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['大药房', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['买药', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['附近的药店', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['药店在哪里', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['yd', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['ＹＤ', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['医院', 'sp-220681002-community-health-center-0082', 'first'],
-  ['卫生院', 'sp-220681002-community-health-center-0082', 'first'],
-  ['诊所', 'sp-220681002-community-health-center-0082', 'first'],
-  ['看病', 'sp-220681002-community-health-center-0082', 'first'],
-  ['老年食堂', 'sp-xinshi-elder-canteen', 'first'],
-  ['长者食堂', 'sp-xinghua-elder-canteen', 'inPage'], // a 老年助餐点: the same thing under another name
-  ['助餐点', 'sp-xinshi-elder-canteen', 'first'],
-  ['老年餐桌', 'sp-xinshi-elder-canteen', 'first'],
-  ['送餐上门', 'sp-xinshi-elder-canteen', 'first'],
-  ['超市', 'sp-220681002-supermarket-0106', 'inPage'],
-  ['便利店', 'sp-xinshi-night-store', 'first'],
-  ['小卖部', 'sp-xinshi-night-store', 'first'],
-  ['菜市场', 'sp-220681001-wet-market-0047', 'first'],
-  ['农贸市场', 'sp-220681001-wet-market-0047', 'first'],
-  ['理发', 'sp-220681002-hair-salon-0112', 'inPage'],
-  ['剪头', 'sp-220681002-hair-salon-0112', 'inPage'],
-  ['快递', 'sp-220681001-parcel-0056', 'inPage'],
-  ['邮局', 'sp-220681002-post-0120', 'inPage'],
-  ['银行', 'sp-220681001-bank-0061', 'first'],
-  ['取钱', 'sp-220681001-bank-0061', 'first'],
-  ['派出所', 'sp-220681002-police-office-0095', 'first'],
-  ['洗衣', 'sp-220681001-laundry-0050', 'first'],
-  ['托儿所', 'sp-220681002-infant-care-0078', 'inPage'],
-  ['洗澡', 'sp-220681002-bathing-0076', 'first'],
-  ['交电费', 'sp-220681002-power-0124', 'inPage'],
-  ['健身', 'sp-220681002-fitness-square-0090', 'first'],
-  ['图书馆', 'sp-220681002-reading-space-0089', 'inPage'],
-  ['社保', 'sp-xinshi-service-hall', 'first'],
-  ['办事大厅', 'sp-xinshi-service-hall', 'inPage'],
-  ['律师', 'sp-220681005-legal-advisor-0268', 'first'],
-  ['保姆', 'sp-220681002-housekeeping-0114', 'inPage'],
-  ['复印', 'sp-220681002-photo-print-0113', 'inPage'],
-  ['包子', 'sp-220681002-breakfast-0109', 'inPage'],
-  ['党群服务中心', 'sp-220681002-party-center-0066', 'first'],
-  ['医保', 'sp-220681002-medical-insurance-0071', 'inPage'],
-  ['新市 药店', 'sp-xinshi-pharmacy-24h', 'first'],
-  ['新市　长者食堂', 'sp-xinshi-elder-canteen', 'first'],
-  ['新市街258号', 'sp-xinshi-elder-canteen', 'first'],
-  ['科普e站', 'sp-220681005-science-station-0262', 'first'],
-  ['废品', 'sp-220681002-recycling-0118', 'first'],
-  ['找工作', 'sp-220681002-employment-station-0085', 'first'],
-  ['残疾人', 'sp-220681001-disability-service-0040', 'first'],
-];
 
 describe('everyday words', () => {
   it('has a table of at least 40 queries', () => expect(EVERYDAY_QUERIES.length).toBeGreaterThanOrEqual(40));

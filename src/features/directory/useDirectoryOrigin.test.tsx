@@ -1,8 +1,11 @@
-import { act, renderHook } from '@testing-library/react';
+import { cleanup, act, renderHook } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { useOrigin } from './origin';
 import { useDirectoryOrigin } from './useDirectoryOrigin';
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
 
 const HERE = { lat: 41.8, lng: 126.91 };
 const XINSHI = { id: 'xinshi', name: '新市社区', lat: 41.811, lng: 126.925 };

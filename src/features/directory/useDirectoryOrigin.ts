@@ -10,6 +10,11 @@ export interface DirectoryOrigin {
   /** Ask for the position (after the page has said why). */
   locate: () => void;
   /**
+   * The user chose 不同意，仅浏览 on the privacy notice: the position may be asked for only after they agree to it
+   * again, in words, at the moment they want it (OriginBar), and never by itself on a later launch.
+   */
+  declinedConsent: boolean;
+  /**
    * Measure from a community: opens the account's community picker, which remembers the choice. The origin moves
    * to the community only once one is picked: backing out of the picker keeps measuring from the user's position.
    */
@@ -28,14 +33,16 @@ export function useDirectoryOrigin(): DirectoryOrigin {
   const chosenId = chosen?.id ?? null;
   const ownId = useSession((s) => s.user?.communityId ?? null);
   const pickedId = chosenId ?? ownId;
+  const declinedConsent = useSettings((s) => s.consentVersion === null);
 
-  // The user allowed their location before: ask Taro again once per launch (no second explanation).
+  // The user allowed their location before: ask Taro again once per launch (no second explanation) — unless
+  // they declined the privacy notice, when only a tap after agreeing in words may send the position.
   useEffect(() => {
-    if (useLocation && !here && !askedThisSession) {
+    if (useLocation && !here && !askedThisSession && !declinedConsent) {
       askedThisSession = true;
       void locate();
     }
-  }, [useLocation, here, locate]);
+  }, [useLocation, here, locate, declinedConsent]);
 
   // The picker stores a new object even when the same community is picked again: that still means "from there".
   useEffect(() => {
@@ -60,6 +67,7 @@ export function useDirectoryOrigin(): DirectoryOrigin {
   return {
     origin,
     status,
+    declinedConsent,
     locate: () => void locate(),
     chooseCommunity: () => {
       pickStartedFrom = useSettings.getState().community;

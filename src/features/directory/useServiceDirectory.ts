@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { openPath } from '@/lib/navigation';
 import { detailUrl } from './paths';
 import { useDirectoryOrigin, type DirectoryOrigin } from './useDirectoryOrigin';
+import { useDirectoryView } from './filtersStore';
 import { NO_FILTERS, useServiceList, type ServiceFilters, type ServiceList } from './useServiceList';
 
 export interface ServiceDirectory {
@@ -12,15 +13,24 @@ export interface ServiceDirectory {
   clearFilters: () => void;
   list: ServiceList;
   openPoint: (point: ServicePointSummary) => void;
+  /** No origin and no search: the list waits for a 社区 unless the user chose to see everything by name. */
+  browseAll: boolean;
+  setBrowseAll: (on: boolean) => void;
 }
 
 /** Everything the 服务 tab shows, for the tab page to wire to its pull-down and reach-bottom events. */
 export function useServiceDirectory(): ServiceDirectory {
   const origin = useDirectoryOrigin();
-  const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
+  // Kept while the app lives (filtersStore.ts): back from a map or a detail page, the list is as it was.
+  const filters = useDirectoryView((s) => s.filters);
+  const browseAll = useDirectoryView((s) => s.browseAll);
+  const setBrowseAll = useDirectoryView((s) => s.setBrowseAll);
   const list = useServiceList(filters, origin.origin);
-  const changeFilters = useCallback((next: Partial<ServiceFilters>) => setFilters((previous) => ({ ...previous, ...next })), []);
-  const clearFilters = useCallback(() => setFilters(NO_FILTERS), []);
+  const changeFilters = useCallback((next: Partial<ServiceFilters>) => {
+    const { filters: previous, setFilters } = useDirectoryView.getState();
+    setFilters({ ...previous, ...next });
+  }, []);
+  const clearFilters = useCallback(() => useDirectoryView.getState().setFilters(NO_FILTERS), []);
   const openPoint = useCallback((point: ServicePointSummary) => void openPath(detailUrl(point.id)), []);
-  return { origin, filters, changeFilters, clearFilters, list, openPoint };
+  return { origin, filters, changeFilters, clearFilters, list, openPoint, browseAll, setBrowseAll };
 }

@@ -25,6 +25,8 @@ export const LIST_PAGE_SIZE = 20;
 
 export interface ServiceList {
   items: ServicePointSummary[];
+  /** Nothing in the 15-minute circle: the nearest matching points beyond it (from the server), else []. */
+  beyond: ServicePointSummary[];
   /** First page loading (skeleton), or refreshing with nothing to show yet. */
   loading: boolean;
   loadingMore: boolean;
@@ -43,6 +45,7 @@ export interface ServiceList {
  */
 export function useServiceList(filters: ServiceFilters, origin: LatLng | null): ServiceList {
   const [items, setItems] = useState<ServicePointSummary[]>([]);
+  const [beyond, setBeyond] = useState<ServicePointSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -77,10 +80,12 @@ export function useServiceList(filters: ServiceFilters, origin: LatLng | null): 
       const page = await query(null);
       if (mine !== generation.current) return;
       setItems(page.items);
+      setBeyond(page.beyond ?? []);
       setCursor(page.nextCursor);
     } catch (error) {
       if (mine !== generation.current) return;
       setItems([]);
+      setBeyond([]);
       setCursor(null);
       setFailure(toApiFailure(error));
     } finally {
@@ -116,5 +121,5 @@ export function useServiceList(filters: ServiceFilters, origin: LatLng | null): 
     );
   }, [cursor, loading, loadingMore, query]);
 
-  return { items, loading, loadingMore, failure, moreFailure, hasMore: cursor !== null, refresh, loadMore };
+  return { items, beyond, loading, loadingMore, failure, moreFailure, hasMore: cursor !== null, refresh, loadMore };
 }

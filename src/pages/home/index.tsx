@@ -25,7 +25,7 @@ export default function HomePage() {
   const communityName = user?.communityName ?? chosen?.name ?? null;
 
   return (
-    <PageRoot className={elderMode ? 'home home--with-help-bar' : 'home'}>
+    <PageRoot className={elderMode ? 'home home--with-help-bar' : 'home'} tab='home'>
       <View className='text-heading home__greeting'>
         {user ? `${user.displayName}，` : ''}
         {greeting(chinaTime().hour())}

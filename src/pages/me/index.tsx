@@ -95,7 +95,7 @@ export default function MePage() {
   const user = useSession((s) => s.user);
 
   return (
-    <PageRoot className='me'>
+    <PageRoot className='me' tab='me'>
       {user ? (
         <View className='card' id='me-profile'>
           <View className='text-heading'>{user.displayName}</View>

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { ServiceDirectory } from '@/features/directory/components/ServiceDirectory';
+import { useKeptScroll } from '@/features/directory/useKeptScroll';
 import { useServiceDirectory } from '@/features/directory/useServiceDirectory';
 import { PageRoot } from '@/lib/ui/PageRoot';
 
@@ -10,8 +11,9 @@ export default function ServicesPage() {
     void directory.list.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
   useReachBottom(() => directory.list.loadMore());
+  useKeptScroll(!directory.list.loading && directory.list.items.length > 0);
   return (
-    <PageRoot className='services'>
+    <PageRoot className='services' tab='services'>
       <ServiceDirectory {...directory} />
     </PageRoot>
   );

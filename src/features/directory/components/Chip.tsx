@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { accessibleName } from '@/lib/ui/a11y';
+import { accessibleName, focusable } from '@/lib/ui/a11y';
 
 interface ChipProps {
   id: string;
@@ -17,6 +17,7 @@ export function Chip({ id, label, on, onToggle }: ChipProps) {
       role='button'
       aria-pressed={on ? 'true' : 'false'}
       {...accessibleName(`${label}${on ? '，已选' : ''}`)}
+      {...focusable()}
       onClick={onToggle}
     >
       {on ? '✓ ' : ''}

@@ -1,6 +1,9 @@
-import { fireEvent, render, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, within } from '@testing-library/react';
 import { coverage } from '../testFixtures';
 import { CoverageGroups } from './CoverageGroups';
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
 
 describe('CoverageGroups', () => {
   it('says in words (and ticks/crosses) what is within 5 / 8 / 15 minutes and what is missing', () => {

@@ -14,9 +14,51 @@ const STATUS_HINT = {
  * Says where distances are measured from, with a way to change it. Without an origin it first explains why the
  * location is wanted, then asks (never on page load), and offers picking a community instead.
  */
-export function OriginBar({ origin, status, locate, chooseCommunity }: DirectoryOrigin) {
+export function OriginBar({ origin, status, locate, chooseCommunity, declinedConsent }: DirectoryOrigin) {
   const [changing, setChanging] = useState(false);
+  const [askingAgain, setAskingAgain] = useState(false);
   const locating = status === 'locating';
+
+  // 不同意，仅浏览 was chosen: the position is sent only after the user agrees here, in words, for this search.
+  if (askingAgain) {
+    return (
+      <View className='origin-banner card' id='location-consent' role='region' aria-labelledby='location-consent-title'>
+        <View className='text-title' id='location-consent-title'>
+          要用您的位置吗？
+        </View>
+        <View className='origin-banner__hint'>
+          您之前选择了“不同意，仅浏览”。用位置计算距离，需要把您现在的位置发给我们的服务器；只用于这次查找，不会保存。
+        </View>
+        <View className='origin-banner__actions'>
+          <Button
+            id='location-consent-agree'
+            className='big-button'
+            type='primary'
+            size='large'
+            onClick={() => {
+              setAskingAgain(false);
+              setChanging(false);
+              locate();
+            }}
+          >
+            同意，这次使用我的位置
+          </Button>
+          <Button
+            id='location-consent-decline'
+            className='big-button'
+            size='large'
+            onClick={() => {
+              setAskingAgain(false);
+              setChanging(false);
+              chooseCommunity();
+            }}
+          >
+            不用，选择社区
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   if (origin && !changing) {
     return (
@@ -44,6 +86,10 @@ export function OriginBar({ origin, status, locate, chooseCommunity }: Directory
             size='large'
             disabled={locating}
             onClick={() => {
+              if (declinedConsent) {
+                setAskingAgain(true);
+                return;
+              }
               setChanging(false);
               locate();
             }}

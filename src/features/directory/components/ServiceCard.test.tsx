@@ -1,6 +1,9 @@
-import { fireEvent, render } from '@testing-library/react';
+import { cleanup, fireEvent, render } from '@testing-library/react';
 import { summary } from '../testFixtures';
 import { ServiceCard } from './ServiceCard';
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
 
 /** Thursday 2026-11-26 20:00 in China. */
 const EVENING = new Date('2026-11-26T12:00:00Z');

@@ -1,15 +1,27 @@
 import { Text, View } from '@tarojs/components';
 import type { ServicePointDetail } from '@contract/directory';
 import type { ReactNode } from 'react';
+import { focusable } from '@/lib/ui/a11y';
 import { AppIcon, type IconName } from '@/lib/ui/icons';
 import { dateText, distanceText, priceText } from '../format';
 import { DemoMark } from './DemoMark';
 import { OpenStateLine } from './OpenStateLine';
 import { HoursTable } from './HoursTable';
 
-function FactRow({ id, icon, label, children }: { id: string; icon: IconName; label: string; children: ReactNode }) {
+interface FactRowProps {
+  id: string;
+  icon: IconName;
+  label: string;
+  children: ReactNode;
+  /** A row that does something when tapped (calls, opens the map): says what in `action`. */
+  onTap?: () => void;
+  action?: string;
+}
+
+function FactRow({ id, icon, label, children, onTap, action }: FactRowProps) {
+  const tappable = onTap ? { role: 'button', ...focusable(), onClick: onTap } : {};
   return (
-    <View id={id} className='fact-row'>
+    <View id={id} className={onTap ? 'fact-row fact-row--tappable' : 'fact-row'} {...tappable}>
       <View className='fact-row__icon'>
         <AppIcon name={icon} />
       </View>
@@ -17,6 +29,7 @@ function FactRow({ id, icon, label, children }: { id: string; icon: IconName; la
         <View className='fact-row__label'>{label}</View>
         <View className='fact-row__value'>{children}</View>
       </View>
+      {action ? <View className='fact-row__action'>{action} ›</View> : null}
     </View>
   );
 }
@@ -26,10 +39,13 @@ interface ServiceDetailViewProps {
   /** "您的位置" / "新市社区": where the distance is measured from, or null. */
   originLabel: string | null;
   now?: Date;
+  /** Tapping the phone row calls; tapping the address row opens the map. */
+  onCall?: () => void;
+  onNavigate?: () => void;
 }
 
 /** Everything about one service point, most deciding first: open or not, how far, how to reach them. */
-export function ServiceDetailView({ point, originLabel, now }: ServiceDetailViewProps) {
+export function ServiceDetailView({ point, originLabel, now, onCall, onNavigate }: ServiceDetailViewProps) {
   const distance = distanceText(point);
   return (
     <View>
@@ -54,11 +70,11 @@ export function ServiceDetailView({ point, originLabel, now }: ServiceDetailView
             </Text>
           </FactRow>
         ) : null}
-        <FactRow id='detail-address' icon='location' label='地址'>
+        <FactRow id='detail-address' icon='location' label='地址' onTap={onNavigate} action='导航'>
           {point.address}
           {point.communityName ? `（${point.communityName}）` : ''}
         </FactRow>
-        <FactRow id='detail-phone' icon='phone' label='电话'>
+        <FactRow id='detail-phone' icon='phone' label='电话' onTap={onCall} action='拨打'>
           {point.phone}
         </FactRow>
       </View>

@@ -1,13 +1,19 @@
-import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import { cleanup, act, fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../tests-client/taroMock';
 import { ApiFailure } from '@/lib/api/failure';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import ServicesPage from '@/pages/services/index';
 import { fetchServices } from '../api';
+import { useDirectoryView } from '../filtersStore';
 import { useOrigin } from '../origin';
+import { NO_FILTERS } from '../useServiceList';
 import { page, summary } from '../testFixtures';
 
 jest.mock('../api');
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
+
 const mockedFetch = jest.mocked(fetchServices);
 const XINSHI = { id: 'xinshi', name: '新市社区', lat: 41.811, lng: 126.925 };
 const click = (id: string) => act(() => fireEvent.click(document.getElementById(id)!));
@@ -18,6 +24,7 @@ beforeEach(() => {
   mockedFetch.mockReset();
   useSettings.setState({ ...initialSettings(), firstLaunchDone: true, community: { id: 'xinshi', name: '新市社区', phone: '0439-5210548' } });
   useOrigin.setState({ here: null, status: 'idle', useLocation: false, community: XINSHI });
+  useDirectoryView.setState({ filters: NO_FILTERS, scrollTop: 0, browseAll: false });
 });
 
 describe('服务 tab', () => {
@@ -88,17 +95,58 @@ describe('服务 tab', () => {
     expect(await findByText('新市社区长者食堂')).toBeTruthy();
   });
 
-  it('without any origin explains why it wants the location before asking, and lists by name', async () => {
+  it('without any origin asks for a 社区 (one tap to the picker) instead of listing the whole city; 按名称看全部 on request', async () => {
     useSettings.setState({ community: null });
     useOrigin.setState({ community: null });
     mockedFetch.mockResolvedValue(page([summary({ distanceMeters: null, walkingMinutes: null })]));
-    const { findByText, getByText } = render(<ServicesPage />);
-    await findByText('新市社区长者食堂');
+    const { findByText, getByText, queryByText } = render(<ServicesPage />);
+    expect(await findByText('先选一个社区，再按远近给您排列')).toBeTruthy();
     expect(getByText('用您的位置计算距离和步行时间')).toBeTruthy();
+    expect(queryByText('新市社区长者食堂')).toBeNull();
+    click('list-choose-community');
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/account/pages/community/index' });
+
+    click('list-browse-all');
+    await findByText('新市社区长者食堂');
     expect(lastQuery()).toMatchObject({ origin: null });
     expect(document.querySelector('.service-card__distance')).toBeNull();
     expect(getByText('还不知道您在哪里，下面按名称排列，不显示距离。')).toBeTruthy();
-    click('origin-choose-community');
+  });
+
+  it('after 不同意，仅浏览 asks again in words before sending the position, and sends nothing on 不用', async () => {
+    // The position is asked for (and then sent with the list) only through the origin store's locate.
+    const locate = jest.fn(async () => undefined);
+    useSettings.setState({ community: null, consentVersion: null });
+    useOrigin.setState({ community: null, locate });
+    mockedFetch.mockResolvedValue(page([summary()]));
+    const { findByText } = render(<ServicesPage />);
+    await findByText('先选一个社区，再按远近给您排列');
+    click('location-allow');
+    expect(await findByText('要用您的位置吗？')).toBeTruthy();
+    expect(locate).not.toHaveBeenCalled();
+    click('location-consent-decline');
+    expect(locate).not.toHaveBeenCalled();
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/account/pages/community/index' });
+    click('location-allow');
+    click('location-consent-agree');
+    expect(locate).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the filters for the next time the tab is built (the app lives on), and shows the nearest beyond 15 minutes', async () => {
+    mockedFetch.mockResolvedValue(page([summary()]));
+    const first = render(<ServicesPage />);
+    await first.findByText('新市社区长者食堂');
+    click('category-health');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ category: 'health' }));
+    expect(document.getElementById('category-grid')).toBeNull(); // the grid steps aside once a category is chosen
+    first.unmount();
+
+    const far = summary({ id: 'sp-far', name: '花山镇卫生院', distanceMeters: 1840, walkingMinutes: 25 });
+    mockedFetch.mockResolvedValue(page([], null, [far]));
+    const again = render(<ServicesPage />);
+    await waitFor(() => expect(lastQuery()).toMatchObject({ category: 'health' }));
+    expect(document.getElementById('chip-category')?.textContent).toContain('医疗卫生');
+    expect(await again.findByText('15 分钟内没有医疗卫生，最近的在 1.8 公里 外')).toBeTruthy();
+    expect(document.getElementById('service-card-sp-far')).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { openPath } from '@/lib/navigation';
 import { COVERAGE_PATH } from '../paths';
 import type { ServiceDirectory as Directory } from '../useServiceDirectory';
@@ -8,8 +9,25 @@ import { ServiceResults } from './ServiceResults';
 import '../directory.scss';
 
 /** The 服务 tab's content: where distances are from, search and filters, and the list. */
-export function ServiceDirectory({ origin, filters, changeFilters, clearFilters, list, openPoint }: Directory) {
+/** No position and no 社区: rather than the whole city by name, ask for a 社区 (one tap), or everything by name. */
+function AskForCommunity({ onChoose, onBrowseAll }: { onChoose: () => void; onBrowseAll: () => void }) {
+  return (
+    <View className='state-panel' id='ask-community'>
+      <View className='text-title'>先选一个社区，再按远近给您排列</View>
+      <View className='text-secondary'>临江有几百个服务点，知道您在哪个社区，才能把最近的排在前面。</View>
+      <Button id='list-choose-community' className='big-button' type='primary' size='large' onClick={onChoose}>
+        选择社区
+      </Button>
+      <View id='list-browse-all' className='origin-bar__link' role='button' onClick={onBrowseAll}>
+        不选，按名称看全部
+      </View>
+    </View>
+  );
+}
+
+export function ServiceDirectory({ origin, filters, changeFilters, clearFilters, list, openPoint, browseAll, setBrowseAll }: Directory) {
   const hasOrigin = origin.origin !== null;
+  const searching = Boolean(filters.q || filters.category || filters.openNow);
   return (
     <View className='service-directory'>
       <OriginBar {...origin} />
@@ -17,19 +35,25 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
         身边 15 分钟：看看缺什么 ›
       </View>
       <ServiceFilters filters={filters} onChange={changeFilters} hasOrigin={hasOrigin} onNeedOrigin={origin.locate} />
-      {hasOrigin ? null : (
-        <View id='list-order-note' className='text-secondary list-order-note'>
-          还不知道您在哪里，下面按名称排列，不显示距离。
-        </View>
+      {!hasOrigin && !searching && !browseAll ? (
+        <AskForCommunity onChoose={origin.chooseCommunity} onBrowseAll={() => setBrowseAll(true)} />
+      ) : (
+        <>
+          {hasOrigin ? null : (
+            <View id='list-order-note' className='text-secondary list-order-note'>
+              还不知道您在哪里，下面按名称排列，不显示距离。
+            </View>
+          )}
+          <ServiceResults
+            list={list}
+            filters={filters}
+            hasOrigin={hasOrigin}
+            onChange={changeFilters}
+            onClear={clearFilters}
+            onOpen={openPoint}
+          />
+        </>
       )}
-      <ServiceResults
-        list={list}
-        filters={filters}
-        hasOrigin={hasOrigin}
-        onChange={changeFilters}
-        onClear={clearFilters}
-        onOpen={openPoint}
-      />
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { categoryTree, findCategory } from '@contract/rules/categories';
 import { accessibleName } from '@/lib/ui/a11y';
@@ -14,6 +14,11 @@ const ORDERED = [
 ];
 /** Typing pauses this long before the list follows the search box. */
 const SEARCH_PAUSE_MS = 500;
+
+/** "党群/政务服务" → ["党群/", "政务服务"]: a label breaks only after a slash, never leaving one character alone. */
+function labelParts(name: string): string[] {
+  return name.split('/').map((part, i, all) => (i < all.length - 1 ? `${part}/` : part));
+}
 
 interface ServiceFiltersProps {
   filters: Filters;
@@ -38,7 +43,7 @@ export function ServiceFilters({ filters, onChange, hasOrigin, onNeedOrigin }: S
     return () => clearTimeout(timer);
   }, [text, filters.q, onChange]);
 
-  const categories = showAll || (selected && !FIRST_CATEGORIES.includes(selected.id)) ? ORDERED : ORDERED.slice(0, FIRST_CATEGORIES.length);
+  const categories = showAll ? ORDERED : ORDERED.slice(0, FIRST_CATEGORIES.length);
 
   return (
     <View className='service-filters'>
@@ -48,7 +53,7 @@ export function ServiceFilters({ filters, onChange, hasOrigin, onNeedOrigin }: S
           className='service-search__input'
           type='text'
           confirmType='search'
-          placeholder='搜索名称、地址或服务，如“长者食堂”'
+          placeholder='搜药店、食堂、超市…'
           value={text}
           maxlength={50}
           onInput={(event) => setText(event.detail.value)}
@@ -57,32 +62,37 @@ export function ServiceFilters({ filters, onChange, hasOrigin, onNeedOrigin }: S
         />
       </View>
 
-      <View className='category-grid'>
-        {categories.map((category) => {
-          const on = filters.category === category.id;
-          return (
+      {/* Once a category is chosen the grid steps aside: the choice and its subcategories stay in one row below. */}
+      {selected ? null : (
+        <View className='category-grid'>
+          {categories.map((category) => (
             <View
               key={category.id}
               id={`category-${category.id}`}
-              className={`category-tile ${on ? 'category-tile--on' : ''}`}
+              className='category-tile'
               role='button'
-              aria-pressed={on ? 'true' : 'false'}
-              {...accessibleName(`${category.name}${on ? '，已选' : ''}`)}
-              onClick={() => onChange({ category: on ? '' : category.id, subcategory: '' })}
+              {...accessibleName(category.name)}
+              onClick={() => onChange({ category: category.id, subcategory: '' })}
             >
               <View className='category-tile__icon'>
                 <CategoryIcon id={category.id} />
               </View>
-              <View className='category-tile__label'>{category.name}</View>
+              <View className='category-tile__label'>
+                {labelParts(category.name).map((part) => (
+                  <Text key={part} className='category-tile__label-part'>
+                    {part}
+                  </Text>
+                ))}
+              </View>
             </View>
-          );
-        })}
-        <View id='category-more' className='category-tile category-tile--more' role='button' onClick={() => setShowAll(!showAll)}>
-          <View className='category-tile__label'>{showAll ? '收起' : '更多类别'}</View>
+          ))}
+          <View id='category-more' className='category-tile category-tile--more' role='button' onClick={() => setShowAll(!showAll)}>
+            <View className='category-tile__label'>{showAll ? '收起' : '更多类别'}</View>
+          </View>
         </View>
-      </View>
+      )}
 
-      <View className='chip-row'>
+      <View className={selected ? 'chip-row chip-row--compact' : 'chip-row'} id='filter-row'>
         <Chip
           id='chip-nearby'
           label='15 分钟内'
@@ -93,22 +103,21 @@ export function ServiceFilters({ filters, onChange, hasOrigin, onNeedOrigin }: S
         {selected ? (
           <Chip id='chip-category' label={`${selected.name} ×`} on onToggle={() => onChange({ category: '', subcategory: '' })} />
         ) : null}
+        {selected && selected.subcategories.length > 1 ? (
+          <>
+            <Chip id='subcategory-all' label={`全部${selected.name}`} on={!filters.subcategory} onToggle={() => onChange({ subcategory: '' })} />
+            {selected.subcategories.map((sub) => (
+              <Chip
+                key={sub.id}
+                id={`subcategory-${sub.id}`}
+                label={sub.name}
+                on={filters.subcategory === sub.id}
+                onToggle={() => onChange({ subcategory: filters.subcategory === sub.id ? '' : sub.id })}
+              />
+            ))}
+          </>
+        ) : null}
       </View>
-
-      {selected && selected.subcategories.length > 1 ? (
-        <View className='chip-row' id='subcategory-chips'>
-          <Chip id='subcategory-all' label={`全部${selected.name}`} on={!filters.subcategory} onToggle={() => onChange({ subcategory: '' })} />
-          {selected.subcategories.map((sub) => (
-            <Chip
-              key={sub.id}
-              id={`subcategory-${sub.id}`}
-              label={sub.name}
-              on={filters.subcategory === sub.id}
-              onToggle={() => onChange({ subcategory: filters.subcategory === sub.id ? '' : sub.id })}
-            />
-          ))}
-        </View>
-      ) : null}
     </View>
   );
 }

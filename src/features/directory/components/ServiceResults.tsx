@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useCallback } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { findCategory, findSubcategory } from '@contract/rules/categories';
+import { formatDistance } from '@contract/rules/walking';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
@@ -24,6 +25,30 @@ function lookedFor(filters: ServiceFilters): string {
   const kind = findSubcategory(filters.subcategory)?.name ?? findCategory(filters.category)?.name;
   if (filters.q) return `${kind ? `${kind}中` : ''}与“${filters.q}”相关的服务`;
   return kind ?? '服务点';
+}
+
+/** "约 450 米" → "450 米", "1.8 公里" stays: what follows 最近的在. */
+const farText = (metres: number) => formatDistance(metres).replace(/^约 /, '');
+
+/** Nothing within 15 minutes, but some beyond: say so in one line and show the nearest ones with their distance. */
+function NearestBeyond({ list, filters, onChange, onOpen }: Pick<ServiceResultsProps, 'list' | 'filters' | 'onChange' | 'onOpen'>) {
+  const nearest = list.beyond[0];
+  return (
+    <View id='results-beyond'>
+      <View className='state-panel' role='status'>
+        <View className='text-title' id='beyond-title'>
+          15 分钟内没有{lookedFor(filters)}{filters.openNow ? '（营业中）' : ''}，最近的在 {farText(nearest.distanceMeters ?? 0)} 外
+        </View>
+        <Button id='empty-widen' className='big-button' type='primary' onClick={() => onChange({ nearby: false })}>
+          扩大范围，按距离看全部
+        </Button>
+      </View>
+      <View className='text-secondary results__beyond-note'>离您最近的{list.beyond.length === 1 ? '' : ` ${list.beyond.length} 个`}：</View>
+      {list.beyond.map((point) => (
+        <ServiceCard key={point.id} point={point} onOpen={onOpen} />
+      ))}
+    </View>
+  );
 }
 
 /** Why the list is empty and the one next step that most likely helps. */
@@ -82,6 +107,9 @@ export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, on
   const renderCard = useCallback((point: ServicePointSummary) => <ServiceCard key={point.id} point={point} onOpen={onOpen} />, [onOpen]);
   if (list.loading && list.items.length === 0) return <LoadingState rows={4} />;
   if (list.failure) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
+  if (list.items.length === 0 && list.beyond.length > 0 && hasOrigin && filters.nearby) {
+    return <NearestBeyond list={list} filters={filters} onChange={onChange} onOpen={onOpen} />;
+  }
   if (list.items.length === 0) {
     return <EmptyResults filters={filters} hasOrigin={hasOrigin} onChange={onChange} onClear={onClear} />;
   }

@@ -1,10 +1,13 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { cleanup, act, render, waitFor } from '@testing-library/react';
 import type { ServicePointSummary } from '@contract/directory';
 import { taroMock } from '../../../../tests-client/taroMock';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { summary } from '../testFixtures';
 import { NO_FILTERS, type ServiceList } from '../useServiceList';
 import { ServiceResults } from './ServiceResults';
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
 
 /** The page's scroll listener, as Taro's usePageScroll would call it. */
 let mockScrollListener: ((event: { scrollTop: number }) => void) | undefined;
@@ -60,7 +63,7 @@ const blockHeight = (n: number) => document.getElementById(`list-block-${n}`)!.s
 
 function listOf(items: ServicePointSummary[]): ServiceList {
   const noop = jest.fn();
-  return { items, loading: false, loadingMore: false, failure: undefined, moreFailure: undefined, hasMore: true, refresh: noop, loadMore: noop };
+  return { items, beyond: [], loading: false, loadingMore: false, failure: undefined, moreFailure: undefined, hasMore: true, refresh: noop, loadMore: noop };
 }
 
 function renderList(items: ServicePointSummary[]) {

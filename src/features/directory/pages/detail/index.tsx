@@ -5,6 +5,7 @@ import { useCallback, useEffect } from 'react';
 import type { ServicePointDetail } from '@contract/directory';
 import { type CareGroup, careBookingUrl } from '@/lib/carePaths';
 import { SERVICES_PATH, openPath } from '@/lib/navigation';
+import { focusable } from '@/lib/ui/a11y';
 import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
@@ -17,6 +18,7 @@ import { openState } from '../../format';
 import { detailUrl } from '../../paths';
 import { useDirectoryOrigin } from '../../useDirectoryOrigin';
 import { RatingEntry } from './RatingEntry';
+import { ShareButton } from './ShareButton';
 import '../../directory.scss';
 import '../pages.scss';
 
@@ -28,7 +30,12 @@ function call(point: ServicePointDetail): void {
 function navigate(point: ServicePointDetail): void {
   if (process.env.TARO_ENV === 'h5') {
     const query = `position=${point.lng},${point.lat}&name=${encodeURIComponent(point.name)}&coordinate=gaode&callnative=1`;
-    window.location.href = `https://uri.amap.com/marker?${query}`;
+    // A new browser tab keeps the app (and the 服务 list) where it was; where tabs are blocked, this tab goes.
+    const url = `https://uri.amap.com/marker?${query}`;
+    // ('noopener' would make window.open answer null even when the tab opened: cut the link back by hand.)
+    const tab = window.open(url, '_blank');
+    if (tab) tab.opener = null;
+    else window.location.href = url;
     return;
   }
   Taro.openLocation({ latitude: point.lat, longitude: point.lng, name: point.name, address: point.address, scale: 17 }).catch(() =>
@@ -92,7 +99,8 @@ export default function ServiceDetailPage() {
             </Button>
           </View>
         ) : null}
-        <ServiceDetailView point={point} originLabel={origin?.label ?? null} />
+        <ServiceDetailView point={point} originLabel={origin?.label ?? null} onCall={() => call(point)} onNavigate={() => navigate(point)} />
+        <ShareButton pointId={point.id} />
         <RatingEntry pointId={point.id} pointName={point.name} />
         <View className='detail-bar'>
           <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>
@@ -107,7 +115,14 @@ export default function ServiceDetailPage() {
   }
   return (
     <PageRoot className='detail'>
-      <BackLink id='detail-back' />
+      {/* Opened from a shared link (nothing to go back to): a way to the 服务 list, which keeps its filters. */}
+      {Taro.getCurrentPages().length > 1 ? (
+        <BackLink id='detail-back' />
+      ) : (
+        <View id='detail-back' className='back-link' role='link' {...focusable()} onClick={() => void openPath(SERVICES_PATH)}>
+          ‹ 服务（附近更多服务点）
+        </View>
+      )}
       {body}
     </PageRoot>
   );
