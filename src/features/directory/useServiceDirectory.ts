@@ -13,8 +13,8 @@ export interface ServiceDirectory {
   clearFilters: () => void;
   list: ServiceList;
   openPoint: (point: ServicePointSummary) => void;
-  /** No origin and no search: the list waits for a 社区 unless the user chose to see everything by name. */
-  browseAll: boolean;
+  /** No origin and no search: the page asks for a 社区 (and fetches nothing) unless the user chose 按名称看全部. */
+  askForCommunity: boolean;
   setBrowseAll: (on: boolean) => void;
 }
 
@@ -25,12 +25,14 @@ export function useServiceDirectory(): ServiceDirectory {
   const filters = useDirectoryView((s) => s.filters);
   const browseAll = useDirectoryView((s) => s.browseAll);
   const setBrowseAll = useDirectoryView((s) => s.setBrowseAll);
-  const list = useServiceList(filters, origin.origin);
+  const searching = Boolean(filters.q || filters.category || filters.openNow);
+  const askForCommunity = origin.origin === null && !searching && !browseAll;
+  const list = useServiceList(filters, origin.origin, !askForCommunity);
   const changeFilters = useCallback((next: Partial<ServiceFilters>) => {
     const { filters: previous, setFilters } = useDirectoryView.getState();
     setFilters({ ...previous, ...next });
   }, []);
   const clearFilters = useCallback(() => useDirectoryView.getState().setFilters(NO_FILTERS), []);
   const openPoint = useCallback((point: ServicePointSummary) => void openPath(detailUrl(point.id)), []);
-  return { origin, filters, changeFilters, clearFilters, list, openPoint, browseAll, setBrowseAll };
+  return { origin, filters, changeFilters, clearFilters, list, openPoint, askForCommunity, setBrowseAll };
 }

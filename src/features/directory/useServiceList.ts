@@ -40,10 +40,10 @@ export interface ServiceList {
 }
 
 /**
- * The 服务 list: the first page for the current filters and origin, then further pages by cursor.
+ * The 服务 list: the first page for the current filters and origin (once `enabled`), then further pages by cursor.
  * Answers to an outdated query (filters changed meanwhile) are dropped.
  */
-export function useServiceList(filters: ServiceFilters, origin: LatLng | null): ServiceList {
+export function useServiceList(filters: ServiceFilters, origin: LatLng | null, enabled = true): ServiceList {
   const [items, setItems] = useState<ServicePointSummary[]>([]);
   const [beyond, setBeyond] = useState<ServicePointSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -93,9 +93,10 @@ export function useServiceList(filters: ServiceFilters, origin: LatLng | null): 
     }
   }, [query]);
 
+  // Not enabled: the page asks for a 社区 first, and a city-wide list nobody sees is not fetched.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (enabled) void refresh();
+  }, [refresh, enabled]);
 
   const loadMore = useCallback(() => {
     if (!cursor || loading || loadingMore) return;

@@ -103,6 +103,7 @@ describe('服务 tab', () => {
     expect(await findByText('先选一个社区，再按远近给您排列')).toBeTruthy();
     expect(getByText('用您的位置计算距离和步行时间')).toBeTruthy();
     expect(queryByText('新市社区长者食堂')).toBeNull();
+    expect(mockedFetch).not.toHaveBeenCalled(); // no city-wide list fetched behind the question
     click('list-choose-community');
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/account/pages/community/index' });
 

@@ -25,9 +25,8 @@ function AskForCommunity({ onChoose, onBrowseAll }: { onChoose: () => void; onBr
   );
 }
 
-export function ServiceDirectory({ origin, filters, changeFilters, clearFilters, list, openPoint, browseAll, setBrowseAll }: Directory) {
+export function ServiceDirectory({ origin, filters, changeFilters, clearFilters, list, openPoint, askForCommunity, setBrowseAll }: Directory) {
   const hasOrigin = origin.origin !== null;
-  const searching = Boolean(filters.q || filters.category || filters.openNow);
   return (
     <View className='service-directory'>
       <OriginBar {...origin} />
@@ -35,7 +34,7 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
         身边 15 分钟：看看缺什么 ›
       </View>
       <ServiceFilters filters={filters} onChange={changeFilters} hasOrigin={hasOrigin} onNeedOrigin={origin.locate} />
-      {!hasOrigin && !searching && !browseAll ? (
+      {askForCommunity ? (
         <AskForCommunity onChoose={origin.chooseCommunity} onBrowseAll={() => setBrowseAll(true)} />
       ) : (
         <>
