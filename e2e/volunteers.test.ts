@@ -105,7 +105,7 @@ describe('volunteer sign-up in the browser', () => {
       await app.openApp('/pages/home/index');
       await app.tap('consent-agree');
       await signInAs(app, 'resident');
-      await app.tapTab('首页');
+      await app.openApp('/pages/home/index');
       await app.tap('entry-volunteers');
       await app.waitForVisible(`#activity-${activity.id}`);
       assert.match(await app.visible(`#activity-${activity.id}`).innerText(), /招募中[\s\S]*陪伴独居老人聊天[\s\S]*还剩 3 个名额/);
@@ -190,6 +190,19 @@ describe('volunteer sign-up in the browser', () => {
       await confirmModal(app);
       await app.page.locator(`#roster-${signupId}-status:visible`, { hasText: '已确认 1.5 小时' }).waitFor();
       await settledShot(app, `#roster-${signupId}`, 'volunteers-roster-confirmed');
+
+      // Back on the list: export this month's confirmed records (the file the browser saves).
+      await app.tap('roster-back');
+      await app.waitForVisible('#export-submit');
+      const download = app.page.waitForEvent('download');
+      await app.tap('export-submit');
+      const file = await (await download).path();
+      const csv = fs.readFileSync(file);
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+      const text = csv.toString('utf8');
+      assert.match(text, /"序号","姓名","证件类型","证件号码"/);
+      assert.match(text, new RegExp(`"王秀兰","居民身份证","${ID_NUMBER}"[^\n]*"1\\.5"`));
+      await app.assertAccessible('volunteers staff: activities with export');
     }));
 
   it('she sees her hours in 我的志愿 and her 志愿服务证明', () =>
@@ -220,7 +233,7 @@ describe('volunteer sign-up in the browser', () => {
       await app.tap('elder-mode-switch');
       await app.waitForVisible('#page-root[data-elder="on"]');
       await app.tap('settings-back');
-      await app.tapTab('首页');
+      await app.openApp('/pages/home/index');
       await assertElderSizes(app, '首页', ['#entry-volunteers']);
       await app.tap('entry-volunteers');
       await app.waitForVisible(`#activity-${later.id}`);

@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import volunteersConfig from '../../../../../config/domain/volunteers.json';
+import { chinaTime } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { accessibleName } from '@/lib/ui/a11y';
@@ -23,11 +24,13 @@ export default function ActivitiesPage() {
   const [recruiting, setRecruiting] = useState(true);
   const [mine, setMine] = useState(Boolean(user?.communityId));
   const [skill, setSkill] = useState<string | null>(null);
+  const [day, setDay] = useState<'today' | 'tomorrow' | null>(null);
+  const date = day ? chinaTime().add(day === 'today' ? 0 : 1, 'day').format('YYYY-MM-DD') : undefined;
   const community = mine ? (user?.communityId ?? undefined) : undefined;
   const load = useCallback(
     (cursor: string | null): Promise<ActivityPage> =>
-      fetchActivities({ recruiting: recruiting || undefined, community, skill: skill ?? undefined, cursor: cursor ?? undefined }),
-    [recruiting, community, skill],
+      fetchActivities({ recruiting: recruiting || undefined, community, skill: skill ?? undefined, date, cursor: cursor ?? undefined }),
+    [recruiting, community, skill, date],
   );
   const list = useCursorList<ActivitySummary, ActivityPage>(load, (a) => a.id);
   usePullDownRefresh(() => {
@@ -44,6 +47,8 @@ export default function ActivitiesPage() {
       </View>
       <View className='vol-chips' role='group' {...accessibleName('筛选')}>
         <ToggleChip id='filter-recruiting' on={recruiting} label='只看招募中' onTap={() => setRecruiting(!recruiting)} />
+        <ToggleChip id='filter-today' on={day === 'today'} label='今天' onTap={() => setDay(day === 'today' ? null : 'today')} />
+        <ToggleChip id='filter-tomorrow' on={day === 'tomorrow'} label='明天' onTap={() => setDay(day === 'tomorrow' ? null : 'tomorrow')} />
         {user?.communityId ? <ToggleChip id='filter-community' on={mine} label={`只看${user.communityName ?? '本社区'}`} onTap={() => setMine(!mine)} /> : null}
       </View>
       <View className='vol-chips' role='group' {...accessibleName('按技能筛选')}>
