@@ -95,3 +95,30 @@ export type ConsentResult = z.infer<typeof consentResultSchema>;
 
 /** POST /api/auth/logout */
 export const logoutResultSchema = z.object({ ok: z.literal(true) });
+
+/** GET /api/me/data: everything held about the signed-in person, by feature, readable (it is theirs). */
+export const personalDataExportSchema = z.object({
+  exportedAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;
+
+/** PATCH /api/me: the person corrects what they can (a field left out stays as it is; phone null removes it). */
+export const correctMeBodySchema = z.object({
+  displayName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' })
+    .optional(),
+  phone: z.string().regex(/^1\d{10}$/, { error: '请填写 11 位手机号' }).nullable().optional(),
+  communityId: z.string().min(1).max(32).nullable().optional(),
+});
+export type CorrectMeBody = z.infer<typeof correctMeBodySchema>;
+
+/** DELETE /api/me: the word 注销 typed by the person, so no stray request deletes an account. */
+export const deleteMeBodySchema = z.object({
+  confirm: z.literal('注销', { error: '请输入“注销”两个字确认' }),
+});
+export type DeleteMeBody = z.infer<typeof deleteMeBodySchema>;

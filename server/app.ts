@@ -18,6 +18,7 @@ import { registerAuthentication } from './lib/auth';
 import { runningClock, systemClock, type Clock } from './lib/clock';
 import { clientErrorHandler, frameworkErrors, notFoundFor, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
 import { registerJsonBodyParser } from './lib/json-body';
+import './lib/personal-data';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
 import { databaseRateLimits, redisRateLimits, sharedRateLimitStore, type RateLimitBackend } from './lib/rate-limit-store';
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('now', clock);
   app.decorate('privacy', privacy);
   app.decorate('audit', (entry) => audit(db, { ...entry, at: clock() }));
+  app.decorate('features', features);
   app.addHook('onClose', async () => {
     await db.destroy();
   });

@@ -151,6 +151,8 @@ function operationsOf(doc: Schema): Operation[] {
   for (const [path, methods] of Object.entries<Schema>(doc.paths)) {
     if (!path.startsWith('/api')) continue;
     for (const [method, operation] of Object.entries<Schema>(methods)) {
+      // Deleting an account would delete the demo accounts the run signs in with (its own test covers it).
+      if (method === 'delete' && path === '/api/me') continue;
       operations.push({
         method: method.toUpperCase(),
         path,

@@ -12,6 +12,20 @@ export interface SeedContext {
   now: Date;
 }
 
+/** What export and erasure receive: the database (a transaction when erasing), privacy helpers and the time. */
+export type PersonalDataContext = SeedContext;
+
+/**
+ * A feature's part in a resident's rights over their data. `export` returns what the feature holds about the
+ * user, readable (decrypted: it is theirs); `erase` removes it when they delete their account — personal fields
+ * emptied or rows deleted — keeping, anonymised, what must stay for others (a booking in a provider's count, a
+ * rating's level in the figures, volunteer hours). Both run for every feature; erase inside one transaction.
+ */
+export interface PersonalDataHook {
+  export(ctx: PersonalDataContext, userId: number): Promise<unknown>;
+  erase(ctx: PersonalDataContext, userId: number): Promise<void>;
+}
+
 /**
  * One feature of the server. Features are listed in server/features/index.ts; the app registers each
  * feature's routes under the /api prefix, runs all migrations (sorted by name across features) and, on a
@@ -33,6 +47,8 @@ export interface FeatureModule {
   seedIsDemoData?: boolean;
   /** Registered with prefix '/api'; routes inside use paths like '/towns'. */
   routes?: FastifyPluginAsync;
+  /** What this feature holds about a person, for their export and for deleting their account (server/lib/personal-data.ts). */
+  personalData?: PersonalDataHook;
 }
 
 /**

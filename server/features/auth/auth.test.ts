@@ -189,3 +189,40 @@ describe('production mode', () => {
     expect(response.json().error.message).toContain('登录功能尚未开通');
   });
 });
+
+describe('sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const me = (headers: { authorization: string }) => t.app.inject({ method: 'GET', url: '/api/me', headers });
+
+  it('keeps at most 5 live sessions per person: a sixth sign-in signs the oldest out', async () => {
+    const sessions = [];
+    for (let i = 0; i < 6; i += 1) sessions.push(await t.signIn('street'));
+    expect((await me(sessions[0])).statusCode).toBe(401);
+    for (const headers of sessions.slice(1)) expect((await me(headers)).statusCode).toBe(200);
+  });
+
+  it('退出所有设备 signs out every session of the person, and only theirs', async () => {
+    const phone = await t.signIn('worker');
+    const browser = await t.signIn('worker');
+    const someoneElse = await t.signIn('resident');
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: phone });
+    expect(response.statusCode).toBe(200);
+    expect((await me(phone)).json().error.message).toBe('您已退出登录，请重新登录');
+    expect((await me(browser)).statusCode).toBe(401);
+    expect((await me(someoneElse)).statusCode).toBe(200);
+  });
+
+  it('deletes expired sessions at the next sign-in', async () => {
+    await t.signIn('provider');
+    t.clock.advance(31 * DAY_MS);
+    await t.signIn('provider');
+    const now = t.clock().toISOString();
+    const expired = await t.app.db.selectFrom('sessions').select('id').where('expires_at', '<=', now).execute();
+    expect(expired).toEqual([]);
+  });
+});

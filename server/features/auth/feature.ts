@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../lib/feature';
 import { authMigrations } from './migrations';
+import { authPersonalData } from './personal-data';
 import { authRoutes } from './routes';
 import { seedDemoAccounts } from './seed';
 
@@ -10,4 +11,5 @@ export const authFeature: FeatureModule = {
   seed: seedDemoAccounts,
   seedIsDemoData: true,
   routes: authRoutes,
+  personalData: authPersonalData,
 };

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   consentBodySchema,
   consentResultSchema,
+  correctMeBodySchema,
+  deleteMeBodySchema,
+  personalDataExportSchema,
   demoAccountListSchema,
   demoLoginBodySchema,
   loginResultSchema,
@@ -10,7 +13,8 @@ import {
   wechatLoginBodySchema,
 } from '@contract/auth';
 import { requireUser } from '../../lib/auth';
-import { forbidden, notFound, unauthenticated } from '../../lib/errors';
+import { fieldError, forbidden, notFound, unauthenticated } from '../../lib/errors';
+import { erasePersonalData, exportPersonalData } from '../../lib/personal-data';
 import { demoAccountDescriptions } from './seed';
 import { activateWorkerAccount } from './workers';
 import { publicUser, revokeAllSessions, startSession } from './users';
@@ -92,6 +96,47 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({ user: await publicUser(app, requireUser(request).id) }),
   );
 
+  app.get(
+    '/me/data',
+    { schema: { tags: ['auth'], security: [{ bearer: [] }], response: { 200: personalDataExportSchema } } },
+    async (request) => {
+      const user = requireUser(request);
+      await app.audit({ actorId: user.id, action: 'personal_data.export', subjectType: 'user', subjectId: user.id });
+      return { exportedAt: app.now().toISOString(), data: await exportPersonalData(app, user.id) };
+    },
+  );
+  app.patch(
+    '/me',
+    { schema: { tags: ['auth'], security: [{ bearer: [] }], body: correctMeBodySchema, response: { 200: meResultSchema } } },
+    async (request) => {
+      const user = requireUser(request);
+      const { displayName, phone, communityId } = request.body;
+      if (communityId) {
+        const community = await app.db.selectFrom('communities').select('id').where('id', '=', communityId).executeTakeFirst();
+        if (!community) throw fieldError('communityId', '没有这个社区');
+      }
+      const changes = {
+        ...(displayName !== undefined ? { display_name: displayName } : {}),
+        ...(phone !== undefined
+          ? { phone_encrypted: phone ? app.privacy.encrypt(phone) : null, phone_hash: phone ? app.privacy.keyedHash(phone) : null }
+          : {}),
+        ...(communityId !== undefined ? { community_id: communityId } : {}),
+      };
+      if (Object.keys(changes).length > 0) await app.db.updateTable('users').set(changes).where('id', '=', user.id).execute();
+      await app.audit({ actorId: user.id, action: 'personal_data.correct', subjectType: 'user', subjectId: user.id, detail: { fields: Object.keys(changes).join(',') } });
+      return { user: await publicUser(app, user.id) };
+    },
+  );
+  app.delete(
+    '/me',
+    { schema: { tags: ['auth'], security: [{ bearer: [] }], body: deleteMeBodySchema, response: { 200: logoutResultSchema } } },
+    async (request) => {
+      const user = requireUser(request);
+      await erasePersonalData(app, user.id);
+      await app.audit({ actorId: user.id, action: 'personal_data.erase', subjectType: 'user', subjectId: user.id });
+      return { ok: true as const };
+    },
+  );
   app.post(
     '/auth/logout',
     { config: rateLimited, schema: { tags: ['auth'], security: [{ bearer: [] }], response: { 200: logoutResultSchema } } },

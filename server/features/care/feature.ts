@@ -2,6 +2,7 @@ import type { FeatureModule } from '../../lib/feature';
 import { careMigrations } from './migrations';
 import { careRoutes } from './routes';
 import { seedCare } from './seed';
+import { carePersonalData } from './personal-data';
 
 /** Elderly care (助餐 助浴 助洁 助医 助行): elder profiles, relatives, booking without overbooking, monthly visits. */
 export const careFeature: FeatureModule = {
@@ -10,4 +11,5 @@ export const careFeature: FeatureModule = {
   seed: seedCare,
   seedIsDemoData: true,
   routes: careRoutes,
+  personalData: carePersonalData,
 };

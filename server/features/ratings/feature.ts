@@ -8,6 +8,7 @@ import { seedRatings } from './seed';
 import { statsRoutes } from './stats';
 import { visitRoutes } from './visits';
 import { workOrderRoutes } from './work-orders';
+import { ratingsPersonalData } from './personal-data';
 
 const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(visitRoutes);
@@ -25,4 +26,5 @@ export const ratingsFeature: FeatureModule = {
   seed: seedRatings,
   seedIsDemoData: true,
   routes: ratingsRoutes,
+  personalData: ratingsPersonalData,
 };
