@@ -19,7 +19,7 @@ import type { CareServiceKind } from '@contract/rules/care-price';
 import { maskPhone } from '@contract/rules/mask';
 import { requireRole, requireUser } from '../../lib/auth';
 import { fieldError, forbidden } from '../../lib/errors';
-import { isActive, nextStatuses } from './booking-views';
+import { nextStatuses } from './booking-views';
 import { ensureSlots, selectServices, toService, toSlot } from './catalog';
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -135,12 +135,13 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         slots: slots.map((slot) => {
           const service = serviceById.get(slot.service_id)!;
           const own = bookings.filter((b) => b.slot_id === slot.id);
-          const active = own.filter((b) => isActive(b.status));
+          // Everything not cancelled holds its place that day, done (已完成) and 未到 included.
+          const held = own.filter((b) => b.status !== 'cancelled');
           return {
             slot: toSlot(slot, service.kind as CareServiceKind, now),
             service: { id: service.id, kind: service.kind as CareServiceKind, name: service.name },
-            bookedCount: active.length,
-            deliveryCount: active.filter((b) => b.meal_mode === 'delivery').length,
+            bookedCount: held.length,
+            deliveryCount: held.filter((b) => b.meal_mode === 'delivery').length,
             bookings: own.map((b) => ({
               id: Number(b.id),
               status: b.status,

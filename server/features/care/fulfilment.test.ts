@@ -106,6 +106,9 @@ describe('the provider of the canteen', () => {
     expect(messages.items.slice(0, 2).map((m) => m.title)).toEqual(['服务已完成', '服务点已确认预约']);
     const row = await t.app.db.selectFrom('bookings').select(['status', 'completed_at']).where('id', '=', lunch.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'completed', completed_at: local('2026-11-27T12:40:00') });
+    // The provider's day still counts the delivered lunch.
+    const day: Schedule = (await get(`/api/care/schedule?date=${TOMORROW}`, 'provider')).json();
+    expect(day.slots[0]).toMatchObject({ bookedCount: 1, deliveryCount: 1 });
     expect((await post(`/api/bookings/${lunch.id}/status`, 'provider', { status: 'no_show' })).json().error.message).toBe('这份预约已经结束，不能再改状态');
   });
 
