@@ -60,4 +60,22 @@ describe('预约详情 / 预约结果', () => {
     );
     expect(document.getElementById('booking-status')!.textContent).toBe('已预约');
   });
+
+  it('a completed booking can be rated: 评价这次服务 opens the rating page for this booking', async () => {
+    taroTestControl.setRoute('/features/care/pages/booking/index', { id: '41' }, 2);
+    mockedFetch.mockResolvedValue(booking({ status: 'completed', statusName: '已完成', canCancel: false }));
+    const { findByText } = render(<BookingPage />);
+    await findByText('评价这次服务');
+    act(() => fireEvent.click(document.getElementById('booking-rate')!));
+    await waitFor(() => expect(taroMock.navigateTo).toHaveBeenCalled());
+    expect(taroMock.navigateTo.mock.calls[0][0].url).toMatch(/^\/features\/ratings\/pages\/rate\/index\?booking=41&name=/);
+  });
+
+  it('offers no rating before the service is done', async () => {
+    taroTestControl.setRoute('/features/care/pages/booking/index', { id: '41' }, 2);
+    mockedFetch.mockResolvedValue(booking());
+    const { findByText } = render(<BookingPage />);
+    await findByText('取消预约');
+    expect(document.getElementById('booking-rate')).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { Booking } from '@contract/care';
+import { ratingPagePaths } from '@contract/rules/rating-paths';
 import { toApiFailure } from '@/lib/api/failure';
 import { MY_BOOKINGS_PATH } from '@/lib/carePaths';
 import { formatDayTime } from '@/lib/date';
@@ -63,6 +64,18 @@ function BookingView({ booking, justBooked, onCancel, cancelling }: { booking: B
           </View>
         ))}
       </View>
+      {booking.status === 'completed' ? (
+        <Button
+          id='booking-rate'
+          className='big-button'
+          type='primary'
+          size='large'
+          block
+          onClick={() => void openPath(`${ratingPagePaths.rate}?booking=${booking.id}&name=${encodeURIComponent(booking.service.name)}`)}
+        >
+          评价这次服务
+        </Button>
+      ) : null}
       {booking.canCancel ? (
         <Button id='booking-cancel' className='big-button' size='large' block loading={cancelling} disabled={cancelling} onClick={onCancel}>
           取消预约
