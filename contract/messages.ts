@@ -16,7 +16,7 @@ export const messageSchema = z.object({
   kind: z.string(),
   title: z.string(),
   body: z.string(),
-  /** An app path to open (e.g. '/features/care/booking/index?id=3'); null when there is nothing to open. */
+  /** An app path to open (e.g. '/features/care/pages/booking/index?id=3'); null when there is nothing to open. */
   link: z.string().nullable(),
   /** ISO time it was sent. */
   createdAt: z.string(),
