@@ -7,7 +7,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'features/account',
-      pages: ['pages/login/index', 'pages/settings/index', 'pages/privacy/index', 'pages/community/index'],
+      pages: ['pages/login/index', 'pages/settings/index', 'pages/privacy/index', 'pages/community/index', 'pages/personal/index'],
     },
     { root: 'features/directory', pages: ['pages/detail/index', 'pages/coverage/index'] },
     {
@@ -20,7 +20,7 @@ export default defineAppConfig({
       pages: ['pages/activities/index', 'pages/activity/index', 'pages/register/index', 'pages/mine/index', 'pages/certificate/index'],
     },
     { root: 'features/volunteers-staff', pages: ['pages/manage/index', 'pages/roster/index', 'pages/edit/index'] },
-    { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index'] },
+    { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index', 'pages/elders/index', 'pages/elder/index'] },
     { root: 'features/ratings', pages: ['pages/rate/index', 'pages/mine/index', 'pages/point/index'] },
     { root: 'features/ratings-staff', pages: ['pages/orders/index', 'pages/order/index', 'pages/appeals/index', 'pages/stats/index'] },
   ],

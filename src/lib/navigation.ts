@@ -5,6 +5,7 @@ export const SERVICES_PATH = '/pages/services/index';
 export const ME_PATH = '/pages/me/index';
 export const LOGIN_PATH = '/features/account/pages/login/index';
 export const SETTINGS_PATH = '/features/account/pages/settings/index';
+export const PERSONAL_DATA_PATH = '/features/account/pages/personal/index';
 export const PRIVACY_PATH = '/features/account/pages/privacy/index';
 export const COMMUNITY_PICKER_PATH = '/features/account/pages/community/index';
 

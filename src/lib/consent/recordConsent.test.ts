@@ -2,7 +2,8 @@ import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from '
 import { taroTestControl } from '../../../tests-client/taroMock';
 import { api } from '../api/client';
 import { initialSettings, useSettings } from '../stores/settings';
-import { syncConsent } from './recordConsent';
+import { CONSENT_VERSION } from './notice';
+import { syncConsent, withdrawConsent } from './recordConsent';
 
 let sent: InternalAxiosRequestConfig[] = [];
 const accepting: AxiosAdapter = async (config) => {
@@ -47,5 +48,31 @@ describe('recording the privacy agreement', () => {
     api.defaults.adapter = accepting;
     await syncConsent();
     expect(useSettings.getState().consentRecorded).toBe(true);
+  });
+});
+
+describe('a new notice and a withdrawal', () => {
+  it('asks again when the stored agreement is to an older notice, and sends nothing for it', async () => {
+    api.defaults.adapter = accepting;
+    useSettings.setState({ consentVersion: '2020-01-01', consentRecorded: false, firstLaunchDone: true });
+    await syncConsent();
+    expect(sent).toHaveLength(0);
+    expect(useSettings.getState()).toMatchObject({ consentVersion: null, firstLaunchDone: false });
+  });
+
+  it('records a withdrawal on the server and stops using the consent on the phone at once', async () => {
+    api.defaults.adapter = accepting;
+    useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
+    await withdrawConsent();
+    expect(useSettings.getState().consentVersion).toBeNull();
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0].data)).toMatchObject({ version: CONSENT_VERSION, withdraw: true });
+  });
+
+  it('withdraws on the phone even when the server cannot be reached', async () => {
+    api.defaults.adapter = offline;
+    useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
+    await withdrawConsent();
+    expect(useSettings.getState().consentVersion).toBeNull();
   });
 });

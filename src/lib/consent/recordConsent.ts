@@ -1,3 +1,4 @@
+import { api } from '../api/client';
 import { recordConsent } from '../api/endpoints';
 import { useSettings } from '../stores/settings';
 import { CONSENT_VERSION } from './notice';
@@ -7,6 +8,7 @@ import { CONSENT_VERSION } from './notice';
  * it does nothing without an agreement, and a failure just leaves it for next time.
  */
 export async function syncConsent(): Promise<void> {
+  askAgainIfNoticeChanged();
   const { consentVersion, consentRecorded, deviceId, markConsentRecorded } = useSettings.getState();
   if (!consentVersion || consentRecorded) return;
   try {
@@ -21,4 +23,29 @@ export async function syncConsent(): Promise<void> {
 export function agreeToCurrentConsent(): void {
   useSettings.getState().agreeToConsent(CONSENT_VERSION);
   void syncConsent();
+}
+
+/**
+ * An agreement to an older notice is no agreement to this one (the server refuses it too): forget it and show
+ * the first-launch notice again, so the user reads what changed and decides.
+ */
+export function askAgainIfNoticeChanged(): void {
+  const { consentVersion } = useSettings.getState();
+  if (consentVersion !== null && consentVersion !== CONSENT_VERSION) {
+    useSettings.setState({ consentVersion: null, consentRecorded: false, firstLaunchDone: false });
+  }
+}
+
+/**
+ * The user withdraws consent: at once on this phone (no location, no sign-in features), and on the server,
+ * which records the withdrawal and clears it from the account. Offline, the phone's side still holds.
+ */
+export async function withdrawConsent(): Promise<void> {
+  const { deviceId } = useSettings.getState();
+  useSettings.getState().declineConsent();
+  try {
+    await api.post('/api/consents', { version: CONSENT_VERSION, deviceId, withdraw: true }, { loginOnUnauthorized: false });
+  } catch {
+    // Nothing more to do: the phone no longer uses anything the consent covered.
+  }
 }

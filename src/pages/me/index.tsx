@@ -5,7 +5,7 @@ import type { User } from '@contract/auth';
 import { useUnreadCount } from '@/features/messages/useUnreadCount';
 import { signOutOnServer } from '@/lib/api/endpoints';
 import { FAMILY_PATH, MESSAGES_PATH, MY_BOOKINGS_PATH, PROVIDER_BOOKINGS_PATH, VISITS_PATH } from '@/lib/carePaths';
-import { ME_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
+import { ME_PATH, PERSONAL_DATA_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
 import { MY_VOLUNTEERING_PATH, VOLUNTEER_MANAGE_PATH } from '@/lib/volunteerPaths';
@@ -116,6 +116,11 @@ export default function MePage() {
       {user ? <VolunteerLinks role={user.role} /> : null}
       {user ? <RatingLinks role={user.role} /> : null}
       <View className='card me__links'>
+        {user ? (
+          <View id='me-personal' className='me__link' role='button' onClick={() => openPath(PERSONAL_DATA_PATH)}>
+            个人信息（查看、导出、更正、注销）
+          </View>
+        ) : null}
         <View id='me-settings' className='me__link' role='button' onClick={() => openPath(SETTINGS_PATH)}>
           设置（长辈版、隐私）
         </View>

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { signOutOnServer } from '@/lib/api/endpoints';
-import { agreeToCurrentConsent } from '@/lib/consent/recordConsent';
+import { agreeToCurrentConsent, withdrawConsent } from '@/lib/consent/recordConsent';
 import { HOME_PATH, PRIVACY_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
@@ -48,7 +48,7 @@ export default function SettingsPage() {
           {consentVersion ? `您已同意隐私说明（${consentVersion} 版）` : '您还没有同意隐私说明，只能浏览'}
         </View>
         {consentVersion ? (
-          <Button id='consent-withdraw' className='big-button account__choice' size='large' block onClick={() => useSettings.getState().declineConsent()}>
+          <Button id='consent-withdraw' className='big-button account__choice' size='large' block onClick={() => void withdrawConsent()}>
             撤回同意
           </Button>
         ) : (
