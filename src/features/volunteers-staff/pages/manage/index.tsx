@@ -1,6 +1,5 @@
 import { Input, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import { toApiFailure } from '@/lib/api/failure';
@@ -12,6 +11,7 @@ import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { exportRecords, fetchManagedActivities } from '../../api';
 import { editUrl, rosterUrl } from '../../paths';
 import '../../staff.scss';
@@ -62,13 +62,8 @@ export default function ManagePage() {
   const community = user?.scope.communityId ?? undefined;
   const load = useCallback((cursor: string | null) => fetchManagedActivities(community, cursor), [community]);
   const list = useCursorList<ActivitySummary, ActivityPage>(load, (a) => a.id);
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => list.loadMore());
-  useDidShow(() => {
-    if (list.items.length > 0) void list.refresh();
-  });
+  // Back from publishing or managing one: the list as it is now.
+  useListPage(list, { onReturn: true });
   if (user?.role !== 'worker') {
     return (
       <PageRoot>

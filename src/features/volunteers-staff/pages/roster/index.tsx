@@ -1,6 +1,6 @@
 import { Input, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { CheckInCode, RosterEntry } from '@contract/volunteers';
 import { toApiFailure } from '@/lib/api/failure';
@@ -10,6 +10,7 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { useRefreshOnReturn } from '@/lib/usePageRefresh';
 import { useRequest } from '@/lib/useRequest';
 import { cancelActivity, fetchActivity, fetchCheckInCode, fetchRoster, markAttendance } from '../../api';
 import { QrCode } from '../../components/QrCode';
@@ -72,9 +73,7 @@ export default function RosterPage() {
     reload();
     void Taro.stopPullDownRefresh();
   });
-  useDidShow(() => {
-    if (data) reload();
-  });
+  useRefreshOnReturn(reload);
 
   const act = async (key: string, work: () => Promise<unknown>) => {
     setBusy(key);

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import volunteersConfig from '../../../../../config/domain/volunteers.json';
@@ -13,6 +12,7 @@ import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { fetchActivities } from '../../api';
 import { ActivityCard } from '../../components/ActivityCard';
 import { MY_VOLUNTEERING_PATH, activityUrl } from '../../paths';
@@ -33,10 +33,8 @@ export default function ActivitiesPage() {
     [recruiting, community, skill, date],
   );
   const list = useCursorList<ActivitySummary, ActivityPage>(load, (a) => a.id);
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => list.loadMore());
+  // Back from an activity after signing up: places left as they are now.
+  useListPage(list, { onReturn: true });
 
   return (
     <PageRoot className='volunteers'>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ActivityDetail } from '@contract/volunteers';
 import { attendanceWindow, CHECK_IN_OPENS_MINUTES } from '@contract/rules/volunteer-hours';
@@ -12,6 +12,7 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { useRefreshOnReturn } from '@/lib/usePageRefresh';
 import { useRequest } from '@/lib/useRequest';
 import { cancelSignup, fetchActivity, fetchMyVolunteer, signUp } from '../../api';
 import { StateBadge, placesText } from '../../components/ActivityCard';
@@ -128,9 +129,7 @@ export default function ActivityPage() {
     void Taro.stopPullDownRefresh();
   });
   // Coming back from registering or from the worker's page: show the sign-up as it is now.
-  useDidShow(() => {
-    if (data) reload();
-  });
+  useRefreshOnReturn(reload);
   if (loading && !data) return <PageRoot><BackLink id='activity-back' /><LoadingState rows={4} /></PageRoot>;
   if (failure || !data) return <PageRoot><BackLink id='activity-back' /><ErrorState message={failure?.message ?? '没有找到这个活动'} onRetry={reload} /></PageRoot>;
   const a = data;

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { VolunteerRecord } from '@contract/volunteers';
 import { formatDay, formatTimeRange } from '@/lib/date';
@@ -10,6 +10,7 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { useRefreshOnReturn } from '@/lib/usePageRefresh';
 import { useRequest } from '@/lib/useRequest';
 import { fetchMyVolunteer, fetchRecords } from '../../api';
 import { StateBadge } from '../../components/ActivityCard';
@@ -55,9 +56,7 @@ export default function MyVolunteeringPage() {
     reload();
     void Taro.stopPullDownRefresh();
   });
-  useDidShow(() => {
-    if (data) reload();
-  });
+  useRefreshOnReturn(reload);
 
   let body;
   if (loading && !data) body = <LoadingState rows={3} />;
