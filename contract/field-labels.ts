@@ -52,6 +52,7 @@ export const fieldLabels: Record<string, string> = {
   description: '活动内容',
   notice: '注意事项',
   pointId: '活动地点',
+  points: '服务点',
   startsAt: '开始时间',
   endsAt: '结束时间',
   signupDeadline: '报名截止时间',

@@ -173,6 +173,29 @@ export const pointRatingsSchema = z.object({
 });
 export type PointRatings = z.infer<typeof pointRatingsSchema>;
 
+/** GET /api/ratings/summaries?points=a,b,c — the one line a directory card shows for each point of a page. */
+export const RATING_SUMMARIES_MAX = 50;
+export const ratingSummariesQuerySchema = z.object({
+  points: z
+    .string({ error: '必填' })
+    .regex(/^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100})*$/, { error: '应为用逗号分开的服务点编号' })
+    .transform((text) => [...new Set(text.split(','))])
+    .refine((ids) => ids.length <= RATING_SUMMARIES_MAX, { error: `最多 ${RATING_SUMMARIES_MAX} 个服务点` }),
+});
+
+export const ratingSummarySchema = z.object({
+  servicePointId: z.string(),
+  /** Ratings in the figures (upheld appeals left out). */
+  n: z.number().int(),
+  /** Both null below 5 ratings, as on the point's page. */
+  goodRate: z.number().nullable(),
+  mean: z.number().nullable(),
+});
+export type RatingSummary = z.infer<typeof ratingSummarySchema>;
+
+export const ratingSummaryListSchema = z.object({ items: z.array(ratingSummarySchema) });
+export type RatingSummaryList = z.infer<typeof ratingSummaryListSchema>;
+
 // ---------- work orders ----------
 
 export const workOrderListQuerySchema = pageQuerySchema.extend({

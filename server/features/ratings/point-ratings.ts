@@ -4,7 +4,15 @@
  * about past 差评 without saying who gave them. Ratings removed by an upheld appeal are left out.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageQuerySchema, pointParamsSchema, pointRatingsSchema, type PointRatings } from '@contract/ratings';
+import {
+  pageQuerySchema,
+  pointParamsSchema,
+  pointRatingsSchema,
+  ratingSummariesQuerySchema,
+  ratingSummaryListSchema,
+  type PointRatings,
+  type RatingSummaryList,
+} from '@contract/ratings';
 import { maskName } from '@contract/rules/mask';
 import { enoughForRates, progressWords, ratingConfig, ratingFigures, resolutionWords } from '@contract/rules/rating';
 import { notFound } from '../../lib/errors';
@@ -16,6 +24,30 @@ import { levelWord, parseTags } from './rows';
 const RECTIFICATIONS_SHOWN = 5;
 
 export const pointRatingRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The directory's cards: one query for a whole page of points, never one request per card.
+  app.get(
+    '/ratings/summaries',
+    { schema: { tags: ['ratings'], querystring: ratingSummariesQuerySchema, response: { 200: ratingSummaryListSchema } } },
+    async (request): Promise<RatingSummaryList> => {
+      const ids = request.query.points;
+      const rows = await app.db
+        .selectFrom('ratings')
+        .select(['service_point_id', 'level'])
+        .where('service_point_id', 'in', ids)
+        .where('excluded', '=', 0)
+        .execute();
+      return {
+        items: ids.map((id) => {
+          const figures = ratingFigures(
+            rows.filter((r) => r.service_point_id === id).map((r) => ({ level: r.level, excluded: false })),
+          );
+          const enough = enoughForRates(figures.n);
+          return { servicePointId: id, n: figures.n, goodRate: enough ? figures.goodRate : null, mean: enough ? figures.mean : null };
+        }),
+      };
+    },
+  );
+
   app.get(
     '/services/:id/ratings',
     { schema: { tags: ['ratings'], params: pointParamsSchema, querystring: pageQuerySchema, response: { 200: pointRatingsSchema } } },

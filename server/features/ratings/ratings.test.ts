@@ -381,6 +381,32 @@ describe('public figures of a point', () => {
     expect(enough.rectifications).toEqual([{ month: '2026-11', tags: ['服务不专业'], resolutionWord: null, statusWord: '等待工作人员回访' }]);
     expect(JSON.stringify(enough)).not.toMatch(/phone|1\d{10}/);
     expect((await req.get('/api/services/sp-nowhere/ratings')).statusCode).toBe(404);
+
+    // The directory's cards ask for a whole page at once and get the same figures, in the order asked.
+    const cards = await req.get(`/api/ratings/summaries?points=${point},sp-nowhere`);
+    expect(cards.statusCode).toBe(200);
+    expect(cards.json().items).toEqual([
+      { servicePointId: point, n: 5, goodRate: 0.6, mean: 3.4 },
+      { servicePointId: 'sp-nowhere', n: 0, goodRate: null, mean: null },
+    ]);
+  });
+
+  it('gives card summaries of at most 50 points, named by plain ids, and hides rates below 5 ratings', async () => {
+    const unrated = await t.app.db
+      .selectFrom('service_points')
+      .select('id')
+      .where('id', 'not in', t.app.db.selectFrom('ratings').select('service_point_id'))
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const few = unrated.id;
+    await someoneRates(few, { level: 5, tags: [] }, '钱一');
+    expect((await req.get(`/api/ratings/summaries?points=${few}`)).json().items).toEqual([{ servicePointId: few, n: 1, goodRate: null, mean: null }]);
+    const tooMany = Array.from({ length: 51 }, (_, i) => `sp-${i}`).join(',');
+    const refused = await req.get(`/api/ratings/summaries?points=${tooMany}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({ points: '服务点：最多 50 个服务点' });
+    expect((await req.get('/api/ratings/summaries?points=a,,b')).json().error.fields).toEqual({ points: '服务点：应为用逗号分开的服务点编号' });
+    expect((await req.get('/api/ratings/summaries')).json().error.fields).toEqual({ points: '服务点：必填' });
   });
 });
 
