@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { focusable } from './a11y';
 
 /** A chip that is on or off (a filter, one of several choices): on is said with ✓ and a border, never colour alone. */
 export function ToggleChip({ id, on, label, onTap, radio }: { id: string; on: boolean; label: string; onTap: () => void; radio?: boolean }) {
@@ -8,6 +9,7 @@ export function ToggleChip({ id, on, label, onTap, radio }: { id: string; on: bo
       className={`toggle-chip${on ? ' toggle-chip--on' : ''}`}
       role={radio ? 'radio' : 'checkbox'}
       aria-checked={on ? 'true' : 'false'}
+      {...focusable()}
       onClick={onTap}
     >
       {on ? '✓ ' : ''}

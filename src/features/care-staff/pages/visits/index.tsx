@@ -12,7 +12,7 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { fetchVisits } from '../../api';
 import { RoleGate } from '../../components/RoleGate';
-import { visitFormUrl } from '../../paths';
+import { ELDERS_PATH, visitFormUrl } from '../../paths';
 import '../../staff.scss';
 
 const elderKey = (item: VisitElder) => item.elder.id;
@@ -95,6 +95,9 @@ export default function VisitsPage() {
       <BackLink id='visits-back' />
       <View className='text-heading staff__heading'>月探访</View>
       <RoleGate role='worker' who='社区工作人员'>
+        <Button id='visits-elders' className='big-button field' block onClick={() => void openPath(ELDERS_PATH)}>
+          老人档案 · 家属绑定审核
+        </Button>
         <VisitList />
       </RoleGate>
     </PageRoot>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '老人档案',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
