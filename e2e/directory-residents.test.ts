@@ -19,6 +19,18 @@ const UI_SAMPLE = ['药店', 'yd', '医院', '老年食堂', '小卖部', '取�
 
 const cardIds = (app: App) => app.page.locator('[id^="service-card-"]:visible').evaluateAll((els) => els.map((el) => el.id));
 
+/** Scrolls the page on screen (on h5 Taro's page element, not the window) to `top`; answers where it ended up. */
+function scrollPage(app: App, top: number): Promise<number> {
+  return app.visible('#service-results').evaluate((el, to) => {
+    let scroller = el.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible')) {
+      scroller = scroller.parentElement;
+    }
+    scroller?.scrollTo(0, to);
+    return scroller?.scrollTop ?? 0;
+  }, top);
+}
+
 async function search(app: App, text: string): Promise<void> {
   const box = app.visible('#service-search input');
   await box.fill(text);
@@ -149,7 +161,7 @@ describe('directory as residents use it', () => {
     });
     after(() => app?.close());
 
-    it('keeps the 服务 filter, and a detail opened afresh leads back to that list', async () => {
+    it('keeps the 服务 filter and scroll position, and a detail opened afresh leads back to that list', async () => {
       await firstLaunch(app, false);
       await useMyLocation(app);
       await app.tap('category-health');
@@ -184,6 +196,23 @@ describe('directory as residents use it', () => {
       await app.page.locator(`#${cardId}:visible`).waitFor();
       await checkTabBar(app, '服务', false);
       await app.assertAccessible('服务 after coming back');
+
+      // The scroll position comes back too: every point within 15 minutes, scrolled down, out to the map and back.
+      await app.tap('chip-category');
+      await app.page.locator('#category-health:visible').waitFor();
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      const scrolled = await scrollPage(app, 600);
+      assert.ok(scrolled >= 590, `the list scrolled to ${scrolled}`);
+      await app.page.waitForTimeout(300); // the scroll event is recorded
+      await app.page.goto('about:blank');
+      await app.page.goBack();
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      await app.page.waitForFunction(() => {
+        const results = [...document.querySelectorAll('#service-results')].find((el) => (el as HTMLElement).offsetParent !== null);
+        let scroller = results?.parentElement ?? null;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight && getComputedStyle(scroller).overflowY !== 'visible')) scroller = scroller.parentElement;
+        return (scroller?.scrollTop ?? 0) >= 500;
+      });
     });
   });
 });
