@@ -5,6 +5,7 @@ import type { ElderPage, ElderSummary } from '@contract/care';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
 import { useListPage } from '@/lib/usePageRefresh';
+import { accessibleName } from '@/lib/ui/a11y';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -47,7 +48,7 @@ function ElderList() {
   useListPage(list, { onReturn: true });
   return (
     <>
-      <View className='day-strip' role='radiogroup'>
+      <View className='day-strip' role='radiogroup' {...accessibleName('显示哪些老人')}>
         <ToggleChip id='staff-elders-pending' radio on={pending} label='待批准的绑定' onTap={() => setPending(true)} />
         <ToggleChip id='staff-elders-all' radio on={!pending} label='全部老人' onTap={() => setPending(false)} />
       </View>
