@@ -5,12 +5,14 @@
  *   2. the canteen (`provider`) confirms and completes it from its day view;
  *   3. the daughter sees 已完成 in 我的预约 and the message in 消息;
  *   4. 张桂芝 (`elder`) books tomorrow's dinner herself in 长辈版: at most 4 taps after choosing the service,
- *      text ≥ 20 px and targets ≥ 60 px on every page.
+ *      text ≥ 20 px and targets ≥ 60 px on every page;
+ *   5. a new relative (李志强, `volunteer`) asks to bind 张桂芝 and the 社区 worker approves it from 月探访 →
+ *      老人档案, after the question naming the relative (the browser is still in 长辈版).
  * Every page visited passes axe-core (no serious or critical violations).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Booking, BookingPage, ElderDetail, ElderPage } from '@contract/care';
+import type { BindElderResult, Booking, BookingPage, ElderDetail, ElderPage } from '@contract/care';
 import { apiToken, signInAs } from './accounts';
 import { startApp, type App } from './harness';
 
@@ -219,5 +221,45 @@ describe('elderly-care booking in the browser', () => {
       // Taro's h5 tab bar items are <a href="javascript:;">: a tap makes the browser report the page's CSP blocking
       // that URL (harmless, nothing was meant to run). Everything else must be clean.
       assert.deepEqual(app.browserErrors.filter((e) => !e.includes('Running the JavaScript URL violates')), []);
+    }));
+
+  it('the 社区 worker approves a new relative’s binding request from 月探访 → 老人档案', () =>
+    app.step('care-worker-approves-binding', async () => {
+      const relativeToken = await apiToken(app, 'volunteer');
+      const { status, body: request } = await app.api<BindElderResult>(
+        'POST',
+        '/api/elders/bind',
+        { name: '张桂芝', idNumber: '220681194403081221', relation: '亲属' },
+        relativeToken,
+      );
+      assert.equal(status, 201, JSON.stringify(request));
+      const elderId = request.elder.id;
+
+      await signInAs(app, 'worker');
+      await app.tap('me-visits');
+      await app.tap('visits-elders');
+      await app.page.locator(`#staff-elder-${elderId}:visible`, { hasText: '1 位家属待批准' }).waitFor();
+      await assertElderSizes(app, '老人档案', [`#staff-elder-open-${elderId}`, '#staff-elders-back', '#staff-elders-all']);
+      await app.assertAccessible('worker: elders with binding requests in 长辈版');
+
+      await app.tap(`staff-elder-open-${elderId}`);
+      await app.waitForVisible(`#staff-approve-${request.bindingId}`);
+      assert.match(await app.visible('#staff-profile-id').innerText(), /2206\*+1221/);
+      await assertElderSizes(app, 'an elder for workers', [`#staff-approve-${request.bindingId}`, '#staff-classes-save', '#staff-elder-back']);
+      await app.assertAccessible('worker: an elder’s profile, relatives and classes in 长辈版');
+      await app.tap(`staff-approve-${request.bindingId}`);
+      // Nothing is sent before the question, which names the relative, the relation and the elder.
+      const question = app.page.locator('.taro-modal__content:visible');
+      await question.waitFor();
+      assert.match(await question.innerText(), /李\*+（亲属）绑定张桂芝/);
+      await app.page.locator('.taro-model__confirm:visible').tap();
+      await app.page.locator(`#staff-relative-${request.bindingId}:visible`, { hasText: '已绑定（社区审核）' }).waitFor();
+      await app.screenshot('care-worker-approved');
+
+      const { body: relativeElders } = await app.api<ElderPage>('GET', '/api/elders', undefined, relativeToken);
+      assert.equal(relativeElders.items.find((e) => e.id === elderId)?.access, 'active', 'the relative may book for her now');
+      await app.tap('staff-elder-back');
+      // Back on the list: nobody is waiting any more.
+      await app.page.locator(`#staff-elder-${elderId}:visible`).waitFor({ state: 'detached' });
     }));
 });
