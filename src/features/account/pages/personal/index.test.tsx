@@ -59,7 +59,10 @@ describe('个人信息', () => {
     api.defaults.adapter = fakeServer({ 'DELETE /api/me': (config) => (expect(JSON.parse(config.data as string)).toEqual({ confirm: '注销' }), { ok: true }) }, seen);
     render(<PersonalDataPage />);
     const button = () => document.getElementById('personal-delete')!;
-    expect(button().className).toContain('disabled');
+    // Without the word typed, the tap only says what to do.
+    fireEvent.click(button());
+    await waitFor(() => expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先在上面输入“注销”两个字' })));
+    expect(taroMock.showModal).not.toHaveBeenCalled();
     type('personal-delete-confirm', '注销');
     taroMock.showModal.mockImplementationOnce(async () => ({ confirm: false, cancel: true }));
     fireEvent.click(button());

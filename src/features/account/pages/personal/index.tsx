@@ -49,6 +49,10 @@ function DeleteAccount() {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const remove = async () => {
+    if (typed.trim() !== '注销') {
+      toast('请先在上面输入“注销”两个字');
+      return;
+    }
     const { confirm } = await Taro.showModal({
       title: '注销账号',
       content: '您的姓名、手机号、身份证号、地址和留言都会删除，无法恢复。已有的预约记录、评价等级和志愿时长会匿名保留。',
@@ -73,7 +77,7 @@ function DeleteAccount() {
       <View className='text-title'>注销账号</View>
       <View className='account__hint'>注销后不能恢复。确认要注销，请在下面输入“注销”两个字。</View>
       <Input id='personal-delete-confirm' className='field__input' value={typed} maxlength={4} placeholder='注销' onInput={(e) => setTyped(e.detail.value)} />
-      <Button id='personal-delete' className='big-button account__choice' type='danger' size='large' block disabled={busy || typed.trim() !== '注销'} onClick={() => void remove()}>
+      <Button id='personal-delete' className='big-button account__choice' size='large' block disabled={busy} onClick={() => void remove()}>
         注销账号
       </Button>
     </View>
@@ -93,6 +97,10 @@ export default function PersonalDataPage() {
     );
   }
   const saveName = async () => {
+    if (name.trim() === '') {
+      toast('请填写姓名');
+      return;
+    }
     setSaving(true);
     try {
       const { data } = await api.patch<MeResult>('/api/me', { displayName: name.trim() });
@@ -119,8 +127,8 @@ export default function PersonalDataPage() {
       </View>
       <View className='card'>
         <View className='text-title'>更正姓名</View>
-        <Input id='personal-name' className='field__input' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-        <Button id='personal-save-name' className='big-button account__choice' type='primary' size='large' block disabled={saving || name.trim() === ''} onClick={() => void saveName()}>
+        <Input id='personal-name' className='field__input' value={name} maxlength={20} placeholder='您的姓名' onInput={(e) => setName(e.detail.value)} />
+        <Button id='personal-save-name' className='big-button account__choice' type='primary' size='large' block disabled={saving} onClick={() => void saveName()}>
           保存
         </Button>
       </View>
