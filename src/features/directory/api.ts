@@ -3,6 +3,7 @@
  * contract (no zod in the bundle). Used by the 服务 tab (main package) and the subpackage pages.
  */
 import type { Coverage, ServicePointDetail, ServicePointPage } from '@contract/directory';
+import type { RatingSummary, RatingSummaryList } from '@contract/ratings';
 import type { LatLng } from '@contract/rules/walking';
 import { api } from '@/lib/api/client';
 
@@ -49,4 +50,13 @@ export async function fetchCoverage(from: { origin: LatLng } | { communityId: st
   const params = 'origin' in from ? { lat: from.origin.lat, lng: from.origin.lng } : { community: from.communityId };
   const { data } = await api.get<Coverage>('/api/coverage', { params, loginOnUnauthorized: false });
   return data;
+}
+
+/** 好差评 figures for the cards of one page (the ratings API: one request, at most 50 points). */
+export async function fetchRatingSummaries(ids: string[]): Promise<RatingSummary[]> {
+  const { data } = await api.get<RatingSummaryList>('/api/ratings/summaries', {
+    params: { points: ids.join(',') },
+    loginOnUnauthorized: false,
+  });
+  return data.items;
 }

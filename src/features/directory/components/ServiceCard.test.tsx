@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { summary } from '../testFixtures';
-import { ServiceCard } from './ServiceCard';
+import { ratingLine, ServiceCard } from './ServiceCard';
 
 // Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
 afterEach(cleanup);
@@ -44,5 +44,15 @@ describe('ServiceCard', () => {
     expect(getByText('24 小时营业')).toBeTruthy();
     fireEvent.click(document.getElementById('service-card-sp-xinshi-elder-canteen')!);
     expect(onOpen).toHaveBeenCalledWith(point);
+  });
+
+  it('shows the 好评率 with the number of ratings once there are 5, only the number before, nothing without any', () => {
+    const point = summary();
+    const { container, rerender } = render(<ServiceCard point={point} onOpen={jest.fn()} now={EVENING} />);
+    expect(container.querySelector('.service-card__rating')).toBeNull();
+    rerender(<ServiceCard point={point} onOpen={jest.fn()} now={EVENING} rating={{ servicePointId: point.id, n: 32, goodRate: 0.96875, mean: 4.6 }} />);
+    expect(container.querySelector('.service-card__rating')?.textContent).toBe('好评率 96.9% · 32 条评价');
+    expect(ratingLine({ servicePointId: point.id, n: 3, goodRate: null, mean: null })).toBe('3 条评价');
+    expect(ratingLine({ servicePointId: point.id, n: 0, goodRate: null, mean: null })).toBeNull();
   });
 });

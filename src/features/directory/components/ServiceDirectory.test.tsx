@@ -3,7 +3,7 @@ import { taroMock, taroTestControl } from '../../../../tests-client/taroMock';
 import { ApiFailure } from '@/lib/api/failure';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import ServicesPage from '@/pages/services/index';
-import { fetchServices } from '../api';
+import { fetchRatingSummaries, fetchServices } from '../api';
 import { useDirectoryView } from '../filtersStore';
 import { useOrigin } from '../origin';
 import { NO_FILTERS } from '../useServiceList';
@@ -15,6 +15,7 @@ jest.mock('../api');
 afterEach(cleanup);
 
 const mockedFetch = jest.mocked(fetchServices);
+const mockedRatings = jest.mocked(fetchRatingSummaries);
 const XINSHI = { id: 'xinshi', name: '新市社区', lat: 41.811, lng: 126.925 };
 const click = (id: string) => act(() => fireEvent.click(document.getElementById(id)!));
 const lastQuery = () => mockedFetch.mock.calls.at(-1)![0];
@@ -22,6 +23,8 @@ const lastQuery = () => mockedFetch.mock.calls.at(-1)![0];
 beforeEach(() => {
   taroTestControl.reset();
   mockedFetch.mockReset();
+  mockedRatings.mockReset();
+  mockedRatings.mockResolvedValue([]);
   useSettings.setState({ ...initialSettings(), firstLaunchDone: true, community: { id: 'xinshi', name: '新市社区', phone: '0439-5210548' } });
   useOrigin.setState({ here: null, status: 'idle', useLocation: false, community: XINSHI });
   useDirectoryView.setState({ filters: NO_FILTERS, scrollTop: 0, browseAll: false });
@@ -39,6 +42,28 @@ describe('服务 tab', () => {
     expect(getByText('已显示全部 2 个（步行 15 分钟内）')).toBeTruthy();
     click('service-card-sp-yanjiang-elder-canteen');
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/features/directory/pages/detail/index?id=sp-yanjiang-elder-canteen' });
+  });
+
+  it('adds each card’s 好评率 once the figures of the page arrive, in one request for the whole page', async () => {
+    mockedFetch.mockResolvedValue(page([summary(), summary({ id: 'sp-yanjiang-elder-canteen', name: '沿江社区长者食堂' })]));
+    mockedRatings.mockResolvedValue([
+      { servicePointId: 'sp-xinshi-elder-canteen', n: 40, goodRate: 0.95, mean: 4.7 },
+      { servicePointId: 'sp-yanjiang-elder-canteen', n: 2, goodRate: null, mean: null },
+    ]);
+    const { findByText } = render(<ServicesPage />);
+    expect(await findByText('好评率 95% · 40 条评价')).toBeTruthy();
+    expect(await findByText('2 条评价')).toBeTruthy();
+    expect(mockedRatings).toHaveBeenCalledTimes(1);
+    expect(mockedRatings).toHaveBeenCalledWith(['sp-xinshi-elder-canteen', 'sp-yanjiang-elder-canteen']);
+  });
+
+  it('shows the cards without figures when the ratings cannot be had', async () => {
+    mockedFetch.mockResolvedValue(page([summary()]));
+    mockedRatings.mockRejectedValue(new ApiFailure({ message: '网络不太好', status: 0, code: 'NETWORK', retryable: true }));
+    const { findByText } = render(<ServicesPage />);
+    expect(await findByText('新市社区长者食堂')).toBeTruthy();
+    await waitFor(() => expect(mockedRatings).toHaveBeenCalled());
+    expect(document.querySelector('.service-card__rating')).toBeNull();
   });
 
   it('filters by category, subcategory and 营业中, and explains an empty result with a next step', async () => {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { findCategory, findSubcategory } from '@contract/rules/categories';
 import { formatDistance } from '@contract/rules/walking';
@@ -8,6 +8,7 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { LIST_PAGE_SIZE, type ServiceFilters, type ServiceList } from '../useServiceList';
+import { useRatingSummaries } from '../useRatingSummaries';
 import { ServiceCard } from './ServiceCard';
 import { WindowedBlocks } from './WindowedBlocks';
 
@@ -31,7 +32,12 @@ function lookedFor(filters: ServiceFilters): string {
 const farText = (metres: number) => formatDistance(metres).replace(/^约 /, '');
 
 /** Nothing within 15 minutes, but some beyond: say so in one line and show the nearest ones with their distance. */
-function NearestBeyond({ list, filters, onChange, onOpen }: Pick<ServiceResultsProps, 'list' | 'filters' | 'onChange' | 'onOpen'>) {
+function NearestBeyond({
+  list,
+  filters,
+  onChange,
+  renderCard,
+}: Pick<ServiceResultsProps, 'list' | 'filters' | 'onChange'> & { renderCard: (point: ServicePointSummary) => JSX.Element }) {
   const nearest = list.beyond[0];
   return (
     <View id='results-beyond'>
@@ -44,9 +50,7 @@ function NearestBeyond({ list, filters, onChange, onOpen }: Pick<ServiceResultsP
         </Button>
       </View>
       <View className='text-secondary results__beyond-note'>离您最近的{list.beyond.length === 1 ? '' : ` ${list.beyond.length} 个`}：</View>
-      {list.beyond.map((point) => (
-        <ServiceCard key={point.id} point={point} onOpen={onOpen} />
-      ))}
+      {list.beyond.map(renderCard)}
     </View>
   );
 }
@@ -104,11 +108,16 @@ function EmptyResults({ filters, hasOrigin, onChange, onClear }: Omit<ServiceRes
 const pointKey = (point: ServicePointSummary) => point.id;
 
 export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, onOpen }: ServiceResultsProps) {
-  const renderCard = useCallback((point: ServicePointSummary) => <ServiceCard key={point.id} point={point} onOpen={onOpen} />, [onOpen]);
+  const ids = useMemo(() => [...list.items, ...list.beyond].map(pointKey), [list.items, list.beyond]);
+  const ratings = useRatingSummaries(ids);
+  const renderCard = useCallback(
+    (point: ServicePointSummary) => <ServiceCard key={point.id} point={point} onOpen={onOpen} rating={ratings.get(point.id)} />,
+    [onOpen, ratings],
+  );
   if (list.loading && list.items.length === 0) return <LoadingState rows={4} />;
   if (list.failure) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
   if (list.items.length === 0 && list.beyond.length > 0 && hasOrigin && filters.nearby) {
-    return <NearestBeyond list={list} filters={filters} onChange={onChange} onOpen={onOpen} />;
+    return <NearestBeyond list={list} filters={filters} onChange={onChange} renderCard={renderCard} />;
   }
   if (list.items.length === 0) {
     return <EmptyResults filters={filters} hasOrigin={hasOrigin} onChange={onChange} onClear={onClear} />;

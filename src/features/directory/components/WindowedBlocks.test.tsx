@@ -9,6 +9,9 @@ import { ServiceResults } from './ServiceResults';
 // Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
 afterEach(cleanup);
 
+// The cards' 好评率 come from the API: none here (this test is about which cards render, not what they say).
+jest.mock('../api', () => ({ fetchRatingSummaries: jest.fn(async () => []) }));
+
 /** The page's scroll listener, as Taro's usePageScroll would call it. */
 let mockScrollListener: ((event: { scrollTop: number }) => void) | undefined;
 jest.mock('@tarojs/taro', () => ({

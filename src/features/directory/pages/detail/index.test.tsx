@@ -9,14 +9,14 @@ import ServiceDetailPage from './index';
 jest.mock('../../api');
 // The shared Taro mock has no share hook or title setter; the page only registers / calls them.
 jest.mock('@tarojs/taro', () => {
-
-// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
-afterEach(cleanup);
   const actual = jest.requireActual('@tarojs/taro');
   const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'ok' }));
   return { ...actual, __esModule: true, useShareAppMessage: jest.fn(), setNavigationBarTitle, default: { ...actual.default, setNavigationBarTitle } };
 });
 const mockedDetail = jest.mocked(fetchServiceDetail);
+
+// Every test renders afresh: the previous test's tree must be gone (ids are looked up in the whole document).
+afterEach(cleanup);
 
 beforeEach(() => {
   taroTestControl.reset();
