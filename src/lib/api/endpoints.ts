@@ -16,8 +16,9 @@ export async function signInWithDemoAccount(account: DemoAccountKey): Promise<Lo
   return data;
 }
 
-export async function signInWithWechatCode(code: string): Promise<LoginResult> {
-  const { data } = await api.post<LoginResult>('/api/auth/wechat', { code });
+/** `activationCode`: only at a worker's first sign-in, the code an operator gave them (npm run admin -- create-worker). */
+export async function signInWithWechatCode(code: string, activationCode?: string): Promise<LoginResult> {
+  const { data } = await api.post<LoginResult>('/api/auth/wechat', activationCode ? { code, activationCode } : { code });
   return data;
 }
 

@@ -88,3 +88,34 @@ describe('登录 page', () => {
     expect(await findByText('新市社区居民')).toBeTruthy();
   });
 });
+
+describe('登录 page in WeChat', () => {
+  const taroEnv = process.env.TARO_ENV;
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp';
+  });
+  afterEach(() => {
+    process.env.TARO_ENV = taroEnv;
+  });
+
+  it('sends a worker’s activation code with the WeChat sign-in, and nothing extra for a resident', async () => {
+    const bodies: unknown[] = [];
+    api.defaults.adapter = fakeServer({
+      'GET /api/auth/demo-accounts': () => ({ accounts: [] }),
+      'POST /api/auth/wechat': (config) => {
+        bodies.push(JSON.parse(config.data as string));
+        return { token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: resident };
+      },
+    });
+    render(<LoginPage />);
+    fireEvent.click(document.getElementById('login-wechat')!);
+    await waitFor(() => expect(bodies).toEqual([{ code: 'test-code' }]));
+
+    useSession.getState().clear();
+    const host = document.getElementById('login-activation-code')! as HTMLElement & { value: string };
+    host.value = 'ab12cd34';
+    host.dispatchEvent(new CustomEvent('input', { detail: { value: 'ab12cd34' }, bubbles: true }));
+    fireEvent.click(document.getElementById('login-wechat')!);
+    await waitFor(() => expect(bodies).toEqual([{ code: 'test-code' }, { code: 'test-code', activationCode: 'AB12CD34' }]));
+  });
+});

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -62,6 +62,7 @@ export default function LoginPage() {
   const consentVersion = useSettings((s) => s.consentVersion);
   const signIn = useSession((s) => s.signIn);
   const [busy, setBusy] = useState(false);
+  const [activationCode, setActivationCode] = useState('');
 
   const finish = async (login: () => Promise<LoginResult>) => {
     setBusy(true);
@@ -86,7 +87,7 @@ export default function LoginPage() {
   const signInWithWechat = () =>
     finish(async () => {
       const { code } = await Taro.login();
-      return signInWithWechatCode(code);
+      return signInWithWechatCode(code, activationCode.trim().toUpperCase() || undefined);
     });
 
   if (!consentVersion) {
@@ -130,6 +131,12 @@ export default function LoginPage() {
         >
           微信一键登录
         </Button>
+      ) : null}
+      {process.env.TARO_ENV === 'weapp' ? (
+        <View className='card'>
+          <View className='text-secondary'>社区工作人员第一次登录：请先填写管理员给您的激活码，再点 微信一键登录。居民不用填。</View>
+          <Input id='login-activation-code' className='field__input' value={activationCode} maxlength={8} placeholder='激活码（选填）' onInput={(e) => setActivationCode(e.detail.value)} />
+        </View>
       ) : null}
       <DemoAccounts busy={busy} onPick={(account) => void finish(() => signInWithDemoAccount(account.key))} />
     </PageRoot>
