@@ -15,6 +15,7 @@ import {
 import { requireUser } from '../../lib/auth';
 import { fieldError, forbidden, notFound, unauthenticated } from '../../lib/errors';
 import { erasePersonalData, exportPersonalData } from '../../lib/personal-data';
+import { rememberWechatRecipient } from '../../lib/wechat-api';
 import { demoAccountDescriptions } from './seed';
 import { activateWorkerAccount } from './workers';
 import { publicUser, revokeAllSessions, startSession } from './users';
@@ -56,8 +57,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const openid = await exchangeWechatCode(app.config.wechat, request.body.code, app.config.production);
       const openidHash = app.privacy.keyedHash(`wechat-openid:${openid}`);
+      // Subscribe messages (a booking confirmed …) are addressed by openid: kept encrypted for the user signing in.
+      const remember = (userId: number) => rememberWechatRecipient(app.db, app.privacy, { userId, openid, at: app.now() });
       if (request.body.activationCode) {
-        return startSession(app, await activateWorkerAccount(app, request.body.activationCode, openidHash), 'wechat');
+        const workerId = await activateWorkerAccount(app, request.body.activationCode, openidHash);
+        await remember(workerId);
+        return startSession(app, workerId, 'wechat');
       }
       // Insert-if-absent, then read: two quick taps of the first sign-in meet the unique index instead of
       // racing between a look-up and an insert (which would fail on a database that runs them concurrently).
@@ -86,6 +91,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         .select('id')
         .where('wechat_openid_hash', '=', openidHash)
         .executeTakeFirstOrThrow();
+      await remember(userId);
       return startSession(app, userId, 'wechat');
     },
   );

@@ -45,6 +45,13 @@ describe('WeChat sign-in against a fake WeChat server', () => {
     expect((await login('carol#1')).json().user.id).not.toBe(first.id);
   });
 
+  it('keeps the openid only encrypted, for subscribe messages to that user', async () => {
+    const user = (await login('erin#1')).json().user;
+    const recipient = await t.app.db.selectFrom('wechat_recipients').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(recipient.openid_encrypted).not.toContain('openid-for-erin');
+    expect(t.app.privacy.decrypt(recipient.openid_encrypted)).toBe('openid-for-erin');
+  });
+
   it('gives two simultaneous first sign-ins of one WeChat user the same account (no duplicate, no 500)', async () => {
     const [first, second] = await Promise.all([login('dave#1'), login('dave#2')]);
     expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
