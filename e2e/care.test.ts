@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BindElderResult, Booking, BookingPage, ElderDetail, ElderPage } from '@contract/care';
 import { apiToken, signInAs } from './accounts';
+import { assertElderSizes } from './steps';
 import { startApp, type App } from './harness';
 
 /** Tuesday 2026-12-01, 09:00 China time. */
@@ -22,16 +23,6 @@ const TOMORROW = '2026-12-02';
 const LUNCH = 'cs-xinshi-lunch';
 const DINNER = 'cs-xinshi-dinner';
 const lunchSlot = `${LUNCH}:${TOMORROW}:1100`;
-
-async function assertElderSizes(app: App, page: string, targets: string[]): Promise<void> {
-  assert.equal(await app.visible('#page-root').getAttribute('data-elder'), 'on', `${page} is in 长辈版`);
-  const body = await app.fontSize('#page-root');
-  assert.ok(body >= 20, `${page}: body text ${body} px (want ≥ 20)`);
-  for (const target of targets) {
-    const height = await app.boxHeight(target);
-    assert.ok(height >= 60, `${page}: ${target} is ${height} px tall (want ≥ 60)`);
-  }
-}
 
 describe('elderly-care booking in the browser', () => {
   let app: App;

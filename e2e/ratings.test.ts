@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MyRatingPage, WorkOrderPage } from '@contract/ratings';
 import { apiToken, signInAs } from './accounts';
+import { assertElderSizes, typeInto } from './steps';
 import { startApp, type App } from './harness';
 
 /** Tuesday 2026-12-01, 09:00 China time. */
@@ -21,20 +22,6 @@ const ELDER_POINT = 'sp-220681002-photo-print-0113';
 const detailPath = (id: string) => `/features/directory/pages/detail/index?id=${id}`;
 
 const shown = (app: App, selector: string) => app.visible(selector);
-
-async function typeInto(app: App, id: string, text: string): Promise<void> {
-  await app.visible(`#${id} textarea, #${id} input`).fill(text);
-}
-
-async function assertElderSizes(app: App, page: string, targets: string[]): Promise<void> {
-  assert.equal(await shown(app, '#page-root').getAttribute('data-elder'), 'on', `${page} is in 长辈版`);
-  const body = await app.fontSize('#page-root');
-  assert.ok(body >= 20, `${page}: body text ${body} px (want ≥ 20)`);
-  for (const target of targets) {
-    const height = await app.boxHeight(target);
-    assert.ok(height >= 60, `${page}: ${target} is ${height} px tall (want ≥ 60)`);
-  }
-}
 
 /** From a point's page: 我去过，评价 → level → tag → words → preview → submit; returns the rating's id. */
 async function ratePoint(app: App, point: string, level: number, tagIndex: number, words: string, elder: boolean): Promise<number> {

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import type { ActivityDetail, CheckInCode, Roster } from '@contract/volunteers';
 import { checkCharacter } from '@contract/rules/id-number';
 import { apiToken, signInAs } from './accounts';
+import { assertElderSizes, confirmModal, typeInto } from './steps';
 import { startApp, type App } from './harness';
 
 const CLOCK_START = '2026-12-01T01:00:00.000Z';
@@ -37,23 +38,6 @@ async function settledShot(app: App, selector: string, name: string): Promise<vo
     await app.page.waitForTimeout(100);
   }
   await app.screenshot(name);
-}
-
-/** Taps the confirm button of the modal on screen (Taro h5's showModal). */
-const confirmModal = (app: App) => app.page.locator('.taro-model__confirm:visible').tap();
-
-async function typeInto(app: App, id: string, text: string): Promise<void> {
-  await app.visible(`#${id} input`).fill(text);
-}
-
-async function assertElderSizes(app: App, page: string, targets: string[]): Promise<void> {
-  assert.equal(await app.visible('#page-root').getAttribute('data-elder'), 'on', `${page} is in 长辈版`);
-  const body = await app.fontSize('#page-root');
-  assert.ok(body >= 20, `${page}: body text ${body} px (want ≥ 20)`);
-  for (const target of targets) {
-    const height = await app.boxHeight(target);
-    assert.ok(height >= 60, `${page}: ${target} is ${height} px tall (want ≥ 60)`);
-  }
 }
 
 describe('volunteer sign-up in the browser', () => {
