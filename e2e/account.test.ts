@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startApp, type App } from './harness';
+import { confirmModal, typeInto } from './steps';
 
 const HOME = '/pages/home/index';
-const confirmModal = (app: App) => app.page.locator('.taro-model__confirm:visible').tap();
-const typeInto = (app: App, id: string, text: string) => app.visible(`#${id} input`).fill(text);
 
 describe('个人信息 journey', () => {
   let app: App;
