@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BookingPage } from '../../contract/care';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, findAllByIdPrefix, injectInto, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, findAllByIdPrefix, injectInto, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -29,8 +29,7 @@ async function main(): Promise<number> {
       return result;
     },
   });
-  const checks: Array<[string, boolean, string]> = [];
-  const check = (name: string, ok: boolean, detail: string) => checks.push([name, ok, detail.slice(0, 200)]);
+  const { check, finish } = createChecklist();
   try {
     runtime.launch(LOGIN_ROUTE);
     const login = await runtime.openPage(LOGIN_ROUTE);
@@ -65,17 +64,7 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
-  const failed = answered.filter((a) => a.status >= 400);
-  check(`every API answer 2xx 接口都成功 (${answered.length})`, answered.length > 0 && failed.length === 0, failed.map((a) => `${a.status} ${a.url}`).join(', ') || 'all 2xx');
-  check('no uncaught error 无未捕获错误', runtime.errors.length === 0, runtime.errors.join('; ') || 'none');
-  for (const [name, ok, detail] of checks) console.log(`${ok ? '  ok ' : '  FAIL'} ${name} — ${detail}`);
-  return checks.every(([, ok]) => ok) ? 0 : 1;
+  return finish(answered, runtime.errors);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('  FAIL the care run threw 助老预约运行失败:', error);
-    process.exit(1);
-  },
-);
+runAsProcess(main, 'the care run threw 助老预约运行失败');

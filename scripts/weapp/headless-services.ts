@@ -8,7 +8,7 @@
 import path from 'node:path';
 import servicePoints from '../../seeds/service-points.json';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, findAllByIdPrefix, injectInto, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, findAllByIdPrefix, injectInto, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 /** The mini-program build's default API base (config/index.ts, TARO_APP_API_BASE). */
@@ -32,8 +32,7 @@ async function main(): Promise<number> {
       return result;
     },
   });
-  const checks: Array<[string, boolean, string]> = [];
-  const check = (name: string, ok: boolean, detail: string) => checks.push([name, ok, detail.slice(0, 160)]);
+  const { check, finish } = createChecklist();
   try {
     runtime.launch(SERVICES_ROUTE);
     const page = await runtime.openPage(SERVICES_ROUTE);
@@ -104,17 +103,7 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
-  const failed = answered.filter((a) => a.status >= 400);
-  check(`every API answer 2xx 接口都成功 (${answered.length})`, answered.length > 0 && failed.length === 0, failed.map((a) => `${a.status} ${a.url}`).join(', ') || 'all 2xx');
-  check('no uncaught error 无未捕获错误', runtime.errors.length === 0, runtime.errors.join('; ') || 'none');
-  for (const [name, ok, detail] of checks) console.log(`${ok ? '  ok ' : '  FAIL'} ${name} — ${detail}`);
-  return checks.every(([, ok]) => ok) ? 0 : 1;
+  return finish(answered, runtime.errors);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('  FAIL the services run threw 服务页运行失败:', error);
-    process.exit(1);
-  },
-);
+runAsProcess(main, 'the services run threw 服务页运行失败');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ActivityDetail, RecordPage } from '../../contract/volunteers';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createMiniRuntime, injectInto, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, injectInto, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -19,8 +19,7 @@ const DAY = 86_400_000;
 async function main(): Promise<number> {
   const now = new Date();
   const server = await createTestApp({ clock: fixedClock(now) });
-  const checks: Array<[string, boolean, string]> = [];
-  const check = (name: string, ok: boolean, detail: string) => checks.push([name, ok, detail.slice(0, 200)]);
+  const { check, finish } = createChecklist();
   const answered: Array<{ method: string; url: string; status: number }> = [];
   const forward = injectInto(server.app, API_BASE);
   const runtime = createMiniRuntime({
@@ -79,17 +78,7 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
-  const failed = answered.filter((a) => a.status >= 400);
-  check(`every API answer 2xx 接口都成功 (${answered.length})`, answered.length > 0 && failed.length === 0, failed.map((a) => `${a.status} ${a.url}`).join(', ') || 'all 2xx');
-  check('no uncaught error 无未捕获错误', runtime.errors.length === 0, runtime.errors.join('; ') || 'none');
-  for (const [name, ok, detail] of checks) console.log(`${ok ? '  ok ' : '  FAIL'} ${name} — ${detail}`);
-  return checks.every(([, ok]) => ok) ? 0 : 1;
+  return finish(answered, runtime.errors);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('  FAIL the volunteer run threw 志愿报名运行失败:', error);
-    process.exit(1);
-  },
-);
+runAsProcess(main, 'the volunteer run threw 志愿报名运行失败');

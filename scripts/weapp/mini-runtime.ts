@@ -314,3 +314,34 @@ export function injectInto(app: FastifyInstance, apiBase: string): RequestHandle
     return { statusCode: response.statusCode, header: headers, data: response.body };
   };
 }
+
+/** One headless run's checks, printed together at the end: the run passes only if every one did. */
+export function createChecklist() {
+  const checks: Array<[string, boolean, string]> = [];
+  const check = (name: string, ok: boolean, detail: string): void => {
+    checks.push([name, ok, detail.slice(0, 200)]);
+  };
+  /**
+   * Adds what every run against the API must also hold — each answer 2xx, no uncaught error in the bundle —,
+   * prints every check, and answers the process's exit code.
+   */
+  const finish = (answered: ReadonlyArray<{ url: string; status: number }>, errors: readonly string[]): number => {
+    const failed = answered.filter((a) => a.status >= 400);
+    check(`every API answer 2xx 接口都成功 (${answered.length})`, answered.length > 0 && failed.length === 0, failed.map((a) => `${a.status} ${a.url}`).join(', ') || 'all 2xx');
+    check('no uncaught error 无未捕获错误', errors.length === 0, errors.join('; ') || 'none');
+    for (const [name, ok, detail] of checks) console.log(`${ok ? '  ok ' : '  FAIL'} ${name} — ${detail}`);
+    return checks.every(([, ok]) => ok) ? 0 : 1;
+  };
+  return { check, finish };
+}
+
+/** Runs a headless run as the process: exits with its code, or with 1 and `failure` if it throws. */
+export function runAsProcess(run: () => Promise<number>, failure: string): void {
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`  FAIL ${failure}:`, error);
+      process.exit(1);
+    },
+  );
+}
