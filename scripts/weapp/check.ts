@@ -19,9 +19,13 @@ import { missingPageFiles, readAppJson } from './pages';
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.resolve(ROOT, process.argv[2] ?? 'dist');
 const REPORT = path.join(ROOT, '.artifacts/size-report.json');
-const MB = 1024 * 1024;
-/** Ours: the main package stays under 1 MB (WeChat's code-quality panel warns at 1.5 MB). WeChat's: 2 MB each, 30 MB total. */
-const LIMITS = { main: 1 * MB, anyPackage: 2 * MB, total: 30 * MB };
+const KB = 1024;
+const MB = 1024 * KB;
+/**
+ * Ours, for phones on a weak signal: the main package under 600 KB for now (the goal is 500 KB), each subpackage
+ * under 300 KB. WeChat's own: 2 MB each, 30 MB total (its code-quality panel warns at 1.5 MB).
+ */
+const LIMITS = { main: 600 * KB, anyPackage: 300 * KB, total: 30 * MB };
 
 const results: Array<{ name: string; ok: boolean }> = [];
 function step(name: string, run: () => boolean) {
