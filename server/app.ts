@@ -21,7 +21,7 @@ import { registerJsonBodyParser } from './lib/json-body';
 import './lib/personal-data';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
-import { databaseRateLimits, redisRateLimits, sharedRateLimitStore, type RateLimitBackend } from './lib/rate-limit-store';
+import { databaseRateLimits, redisRateLimits, sharedRateLimitStore } from './lib/rate-limit-store';
 import { appContentSecurityPolicy, registerSecurityHeaders } from './lib/security-headers';
 import { installChineseValidationMessages } from './lib/validation';
 
@@ -82,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     max: config.authRateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: () => rateLimited(),
-    store: groupedRateLimitStore(config.redisUrl ? redisRateLimits(connectRedis(app, config.redisUrl)) : databaseRateLimits(db, clock)),
+    store: sharedRateLimitStore(config.redisUrl ? redisRateLimits(connectRedis(app, config.redisUrl)) : databaseRateLimits(db, clock)),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -152,26 +152,6 @@ function connectionTimeouts(requestTimeoutMs: number) {
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))),
       maxHeaderSize: 16 * 1024,
     },
-  };
-}
-
-/**
- * The rate-limit store, counting routes that share a `groupId` (all sign-in routes: `{ rateLimit: { groupId:
- * 'sign-in' } }`) under one key per address, so ten sign-in routes do not give a client ten times the limit.
- * The shared store counts each route apart by its method and path; a grouped route is named by its group.
- */
-function groupedRateLimitStore(backend: RateLimitBackend) {
-  const Store = sharedRateLimitStore(backend);
-  return class GroupedRateLimitStore extends Store {
-    override child(routeOptions: object): InstanceType<typeof Store> {
-      const groupId = (routeOptions as { groupId?: string }).groupId;
-      if (!groupId) return super.child(routeOptions);
-      const group = new GroupedRateLimitStore({ ...routeOptions, routeInfo: { method: '', url: groupId } });
-      // The plugin appends the group to the client's key ("127.0.0.1sign-in"); the prefix names it already.
-      const incr = group.incr.bind(group);
-      group.incr = (key, callback, timeWindow) => incr(key.endsWith(groupId) ? key.slice(0, -groupId.length) : key, callback, timeWindow);
-      return group;
-    }
   };
 }
 

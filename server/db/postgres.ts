@@ -21,15 +21,18 @@ export interface PostgresOptions {
 }
 
 /**
- * A pool of connections to PostgreSQL. A request that finds the database down fails after
- * `connectionTimeoutMillis` (→ 503 in the error handler) instead of waiting forever, and the pool
- * reconnects on its own once the database is back: a PostgreSQL restart needs no server restart.
+ * A pool of connections to PostgreSQL. A database that is down refuses connections at once (→ 503 in the error
+ * handler); one that does not answer at all, or a pool whose connections are all busy for 10 s
+ * (`connectionTimeoutMillis` counts the wait in the pool's queue too), also gives a 503 rather than a request
+ * waiting forever. 10 s, not less: a burst of a few hundred requests on one process queues for seconds, and those
+ * requests should be answered, not refused. The pool reconnects on its own once the database is back: a PostgreSQL
+ * restart needs no server restart.
  */
 export function openPostgres({ url, poolSize, onPoolError }: PostgresOptions): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 3000,
+    connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     types: typeParsers,
     application_name: 'linjiang',

@@ -75,28 +75,37 @@ type IncrCallback = (error: Error | null, result?: { current: number; ttl: numbe
 /** What @fastify/rate-limit hands a store: its settings (global, or merged with a route's). */
 interface StoreOptions {
   timeWindow?: unknown;
+  /** Routes with the same groupId share one count per client (all sign-in routes: 'sign-in'). */
+  groupId?: string;
   routeInfo?: { method?: string | string[]; url?: string };
 }
 
 /**
  * Builds the `store` class @fastify/rate-limit expects (it calls `new Store(settings)`, then `child(route)` per
- * route, counting each route apart) over a shared backend. A backend that cannot be reached answers 503 in the
- * API's shape rather than letting every attempt through.
+ * route) over a shared backend. Each route is counted apart by its method and path — unless it names a
+ * `groupId`: then every route of the group shares one count per client, so ten sign-in routes do not give a
+ * client ten times the limit. A backend that cannot be reached answers 503 in the API's shape rather than letting
+ * every attempt through.
  */
 export function sharedRateLimitStore(backend: RateLimitBackend) {
   return class SharedRateLimitStore {
     private readonly windowMs: number;
     private readonly prefix: string;
+    private readonly groupId: string | undefined;
 
     constructor(settings: object) {
       const options = settings as StoreOptions;
       this.windowMs = typeof options.timeWindow === 'number' ? options.timeWindow : 60_000;
-      this.prefix = options.routeInfo ? `${options.routeInfo.method ?? ''}${options.routeInfo.url ?? ''}|` : '';
+      this.groupId = options.groupId;
+      if (options.groupId) this.prefix = `${options.groupId}|`;
+      else this.prefix = options.routeInfo ? `${options.routeInfo.method ?? ''}${options.routeInfo.url ?? ''}|` : '';
     }
 
     /** The plugin passes the route's window as a third argument (its type declarations omit it). */
     incr(key: string, callback: IncrCallback, timeWindow?: number): void {
-      backend.hit(`${this.prefix}${key}`, timeWindow ?? this.windowMs).then(
+      // The plugin appends a route's group to the client's key ("127.0.0.1sign-in"); the prefix names it already.
+      const client = this.groupId && key.endsWith(this.groupId) ? key.slice(0, -this.groupId.length) : key;
+      backend.hit(`${this.prefix}${client}`, timeWindow ?? this.windowMs).then(
         ({ count, ttl }) => callback(null, { current: count, ttl }),
         () => callback(serviceUnavailable('登录服务暂时不可用，请稍后再试')),
       );
