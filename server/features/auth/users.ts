@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { maskPhone } from '@contract/rules/mask';
 import type { User } from '@contract/auth';
 import { newSessionToken } from '../../lib/auth';
+import { isRetryableConflict } from '../../db/portable';
 import { DAY_MS } from '../../lib/clock';
 
 /** The user as `GET /api/me` and sign-in return them; the phone is decrypted only to be masked. */
@@ -67,20 +68,32 @@ export const MAX_LIVE_SESSIONS = 5;
 
 /**
  * After a sign-in: expired sessions (anyone's) are deleted — they can never be used again and only hold a
- * token hash and a time — and this user's live sessions beyond MAX_LIVE_SESSIONS, oldest first, are revoked.
+ * token hash and a time — and this user's live sessions beyond MAX_LIVE_SESSIONS, oldest first, are revoked, in
+ * one statement. Simultaneous sign-ins of one person can still make PostgreSQL break a deadlock between two of
+ * these statements: that must not fail the sign-in itself (it was a 500), and the next sign-in tidies up.
  */
 async function keepSessionsInBounds(app: FastifyInstance, userId: number): Promise<void> {
   const now = app.now().toISOString();
-  await app.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-  const live = await app.db
-    .selectFrom('sessions')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .orderBy('id', 'desc')
-    .execute();
-  const excess = live.slice(MAX_LIVE_SESSIONS).map((row) => row.id);
-  if (excess.length > 0) await app.db.updateTable('sessions').set({ revoked_at: now }).where('id', 'in', excess).execute();
+  try {
+    await app.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    const newest = app.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(MAX_LIVE_SESSIONS);
+    await app.db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('id', 'not in', newest)
+      .execute();
+  } catch (error) {
+    if (!isRetryableConflict(error)) throw error;
+    app.log.warn('session housekeeping gave way to a simultaneous sign-in');
+  }
 }
 
 /** 退出所有设备: every live session of the user is revoked; returns how many. */
