@@ -27,6 +27,14 @@ export interface CursorList<T, P extends CursorPage<T>> {
   update: (change: (items: T[]) => T[]) => void;
 }
 
+export interface CursorListOptions {
+  /**
+   * false: nothing is fetched by itself (not on mount, not when `load` changes) until it turns true, e.g. while
+   * the page still waits for what the query depends on. refresh() still fetches when called. Default true.
+   */
+  enabled?: boolean;
+}
+
 /**
  * Loads a list page by page: the first page (again on refresh(), e.g. pull-to-refresh), then further pages by
  * cursor. `load` must be stable (useCallback); answers to an older query are dropped, and an item never shows twice.
@@ -34,6 +42,7 @@ export interface CursorList<T, P extends CursorPage<T>> {
 export function useCursorList<T, P extends CursorPage<T>>(
   load: (cursor: string | null) => Promise<P>,
   keyOf: (item: T) => string | number,
+  { enabled = true }: CursorListOptions = {},
 ): CursorList<T, P> {
   const [items, setItems] = useState<T[]>([]);
   const [lastPage, setLastPage] = useState<P>();
@@ -66,8 +75,8 @@ export function useCursorList<T, P extends CursorPage<T>>(
   }, [load]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (enabled) void refresh();
+  }, [refresh, enabled]);
 
   const loadMore = useCallback(() => {
     if (!cursor || loading || loadingMore) return;
