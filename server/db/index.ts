@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { FeatureModule } from '../lib/feature';
 import type { Privacy } from '../lib/privacy/crypto';
 import { ownMigrations } from './own-tables';

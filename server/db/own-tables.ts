@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /**
  * The tables of the server itself rather than of one feature. Their migration names sort among the features'

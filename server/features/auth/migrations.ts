@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import { idColumn } from '../../db/portable';
 
 // Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
