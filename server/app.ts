@@ -1,11 +1,8 @@
 import './lib/fastify-types';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from './config';
 import { Redis } from 'ioredis';
@@ -16,13 +13,14 @@ import { features as allFeatures } from './features';
 import { audit } from './lib/audit';
 import { registerAuthentication } from './lib/auth';
 import { runningClock, systemClock, type Clock } from './lib/clock';
-import { clientErrorHandler, frameworkErrors, notFoundFor, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
+import { clientErrorHandler, frameworkErrors, rateLimited, registerErrorHandling, serviceUnavailable } from './lib/errors';
 import { registerJsonBodyParser } from './lib/json-body';
 import './lib/personal-data';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
 import { databaseRateLimits, redisRateLimits, sharedRateLimitStore } from './lib/rate-limit-store';
 import { appContentSecurityPolicy, registerSecurityHeaders } from './lib/security-headers';
+import { readIndexHtml, registerStaticApp } from './lib/static-app';
 import { installChineseValidationMessages } from './lib/validation';
 
 export interface BuildAppOptions {
@@ -153,40 +151,4 @@ function connectionTimeouts(requestTimeoutMs: number) {
       maxHeaderSize: 16 * 1024,
     },
   };
-}
-
-function readIndexHtml(staticDir: string): string {
-  const file = join(staticDir, 'index.html');
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
-}
-
-/**
- * The built h5 app at '/'. It uses hash routing, so every non-API GET that is not a file answers
- * index.html; unknown /api paths keep the JSON 404.
- */
-async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
-  const built = existsSync(join(staticDir, 'index.html'));
-  if (built) {
-    await app.register(fastifyStatic, {
-      root: staticDir,
-      prefix: '/',
-      wildcard: false,
-      cacheControl: false,
-      // Built files carry a content hash in their name and never change; index.html must always be fresh.
-      setHeaders: (response, path) =>
-        response.setHeader('cache-control', /\.[0-9a-f]{8}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-    });
-  }
-  else {
-    app.get('/', async (_request, reply) =>
-      reply
-        .type('text/plain; charset=utf-8')
-        .send('临江社区服务的网页版还没有构建：请先运行 npm run build:h5，再重新启动服务。接口在 /api 下可用。'),
-    );
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (built && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-    const error = notFoundFor(request.url);
-    return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.toBody());
-  });
 }
