@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { COMMUNITY_PICKER_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { useSettings, type ChosenCommunity } from '@/lib/stores/settings';
@@ -6,6 +6,12 @@ import { findCommunityPlace, originOf, useOrigin, type LocationStatus, type Orig
 
 export interface DirectoryOrigin {
   origin: Origin | null;
+  /**
+   * What decides the origin on this launch is known: the remembered permission has been answered with a position
+   * (or not), and a remembered 社区 has its centre. Until then `origin` may still change by itself, so the list
+   * waits rather than fetching once from a provisional origin and again from the real one.
+   */
+  settled: boolean;
   status: LocationStatus;
   /** Ask for the position (after the page has said why). */
   locate: () => void;
@@ -34,6 +40,8 @@ export function useDirectoryOrigin(): DirectoryOrigin {
   const ownId = useSession((s) => s.user?.communityId ?? null);
   const pickedId = chosenId ?? ownId;
   const declinedConsent = useSettings((s) => s.consentVersion === null);
+  // A picked 社区 whose centre cannot be had (offline, or no longer in the town list): waiting longer changes nothing.
+  const [unplacedId, setUnplacedId] = useState<string | null>(null);
 
   // The user allowed their location before: ask Taro again once per launch (no second explanation) — unless
   // they declined the privacy notice, when only a tap after agreeing in words may send the position.
@@ -55,18 +63,28 @@ export function useDirectoryOrigin(): DirectoryOrigin {
     if (!pickedId || pickedId === community?.id) return;
     let current = true;
     findCommunityPlace(pickedId).then(
-      (place) => current && place && setCommunity(place),
-      () => undefined, // Offline: keep the previous origin; the list shows its own network error.
+      (place) => current && (place ? setCommunity(place) : setUnplacedId(pickedId)),
+      // Offline: keep the previous origin; the list shows its own network error.
+      () => current && setUnplacedId(pickedId),
     );
     return () => {
       current = false;
     };
   }, [pickedId, community?.id, setCommunity]);
 
-  const origin = useMemo(() => originOf({ here, useLocation, community }), [here, useLocation, community]);
+  // Allowed before: the position is about to be asked for (the effect above) or is being asked for. Meanwhile the
+  // page says it is locating rather than "距离从：<社区>" for the moment before the position replaces it.
+  const awaitingPosition = useLocation && !here && !declinedConsent && (status === 'locating' || !askedThisSession);
+  const awaitingCommunity = pickedId !== null && pickedId !== community?.id && pickedId !== unplacedId;
+  const origin = useMemo(
+    () => (awaitingPosition ? null : originOf({ here, useLocation, community })),
+    [awaitingPosition, here, useLocation, community],
+  );
+  const settled = !awaitingPosition && (origin?.kind === 'location' || !awaitingCommunity);
   return {
     origin,
-    status,
+    settled,
+    status: awaitingPosition ? 'locating' : status,
     declinedConsent,
     locate: () => void locate(),
     chooseCommunity: () => {

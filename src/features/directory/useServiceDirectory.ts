@@ -13,7 +13,10 @@ export interface ServiceDirectory {
   clearFilters: () => void;
   list: ServiceList;
   openPoint: (point: ServicePointSummary) => void;
-  /** No origin and no search: the page asks for a 社区 (and fetches nothing) unless the user chose 按名称看全部. */
+  /**
+   * Once the origin is decided, none and no search: the page asks for a 社区 (and fetches nothing) unless the user
+   * chose 按名称看全部.
+   */
   askForCommunity: boolean;
   setBrowseAll: (on: boolean) => void;
 }
@@ -26,8 +29,10 @@ export function useServiceDirectory(): ServiceDirectory {
   const browseAll = useDirectoryView((s) => s.browseAll);
   const setBrowseAll = useDirectoryView((s) => s.setBrowseAll);
   const searching = Boolean(filters.q || filters.category || filters.openNow);
-  const askForCommunity = origin.origin === null && !searching && !browseAll;
-  const list = useServiceList(filters, origin.origin, !askForCommunity);
+  const askForCommunity = origin.settled && origin.origin === null && !searching && !browseAll;
+  // One request: the first one waits until the origin is decided (a returning user's position or 社区), instead
+  // of going out from a provisional origin and again from the real one; the page shows its skeleton meanwhile.
+  const list = useServiceList(filters, origin.origin, origin.settled && !askForCommunity);
   const changeFilters = useCallback((next: Partial<ServiceFilters>) => {
     const { filters: previous, setFilters } = useDirectoryView.getState();
     setFilters({ ...previous, ...next });

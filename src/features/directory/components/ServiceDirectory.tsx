@@ -38,7 +38,7 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
         <AskForCommunity onChoose={origin.chooseCommunity} onBrowseAll={() => setBrowseAll(true)} />
       ) : (
         <>
-          {hasOrigin ? null : (
+          {hasOrigin || !origin.settled ? null : (
             <View id='list-order-note' className='text-secondary list-order-note'>
               还不知道您在哪里，下面按名称排列，不显示距离。
             </View>
