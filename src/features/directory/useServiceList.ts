@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
-import type { LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
-import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
+import type { ApiFailure } from '@/lib/api/failure';
+import { useCursorList } from '@/lib/useCursorList';
 import { fetchServices } from './api';
+import type { Origin } from './origin';
 
 export interface ServiceFilters {
   q: string;
@@ -27,7 +28,7 @@ export interface ServiceList {
   items: ServicePointSummary[];
   /** Nothing in the 15-minute circle: the nearest matching points beyond it (from the server), else []. */
   beyond: ServicePointSummary[];
-  /** First page loading (skeleton), or refreshing with nothing to show yet. */
+  /** A request for the first page is on its way (skeleton when nothing is shown yet, else a line above the cards). */
   loading: boolean;
   loadingMore: boolean;
   /** The first page failed. */
@@ -39,24 +40,17 @@ export interface ServiceList {
   loadMore: () => void;
 }
 
-/**
- * The 服务 list: the first page for the current filters and origin (once `enabled`), then further pages by cursor.
- * Answers to an outdated query (filters changed meanwhile) are dropped.
- */
-export function useServiceList(filters: ServiceFilters, origin: LatLng | null, enabled = true): ServiceList {
-  const [items, setItems] = useState<ServicePointSummary[]>([]);
-  const [beyond, setBeyond] = useState<ServicePointSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure>();
-  const [moreFailure, setMoreFailure] = useState<ApiFailure>();
-  const generation = useRef(0);
+const pointKey = (point: ServicePointSummary) => point.id;
 
+/**
+ * The 服务 list: the first page for the current filters and origin (once `enabled`), then further pages by cursor
+ * (useCursorList: answers to an outdated query are dropped, a point never shows twice).
+ */
+export function useServiceList(filters: ServiceFilters, origin: Origin | null, enabled = true): ServiceList {
   const { q, category, subcategory, nearby, openNow } = filters;
   const lat = origin?.lat;
   const lng = origin?.lng;
-  const query = useCallback(
+  const load = useCallback(
     (pageCursor: string | null) =>
       fetchServices({
         q,
@@ -69,58 +63,17 @@ export function useServiceList(filters: ServiceFilters, origin: LatLng | null, e
       }),
     [q, category, subcategory, nearby, openNow, lat, lng],
   );
-
-  const refresh = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    setLoadingMore(false);
-    setFailure(undefined);
-    setMoreFailure(undefined);
-    try {
-      const page = await query(null);
-      if (mine !== generation.current) return;
-      setItems(page.items);
-      setBeyond(page.beyond ?? []);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      if (mine !== generation.current) return;
-      setItems([]);
-      setBeyond([]);
-      setCursor(null);
-      setFailure(toApiFailure(error));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [query]);
-
-  // Not enabled: the page asks for a 社区 first, and a city-wide list nobody sees is not fetched.
-  useEffect(() => {
-    if (enabled) void refresh();
-  }, [refresh, enabled]);
-
-  const loadMore = useCallback(() => {
-    if (!cursor || loading || loadingMore) return;
-    const mine = generation.current;
-    setLoadingMore(true);
-    setMoreFailure(undefined);
-    query(cursor).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        // A point never shows twice, even if the data changed between pages.
-        setItems((previous) => {
-          const seen = new Set(previous.map((item) => item.id));
-          return [...previous, ...page.items.filter((item) => !seen.has(item.id))];
-        });
-        setCursor(page.nextCursor);
-        setLoadingMore(false);
-      },
-      (error: unknown) => {
-        if (mine !== generation.current) return;
-        setMoreFailure(toApiFailure(error));
-        setLoadingMore(false);
-      },
-    );
-  }, [cursor, loading, loadingMore, query]);
-
-  return { items, beyond, loading, loadingMore, failure, moreFailure, hasMore: cursor !== null, refresh, loadMore };
+  // Not enabled: the page asks for a 社区 first, or its origin is not decided yet — nothing is fetched meanwhile.
+  const list = useCursorList(load, pointKey, { enabled });
+  return {
+    items: list.items,
+    beyond: list.lastPage?.beyond ?? [],
+    loading: list.loading || list.refreshing,
+    loadingMore: list.loadingMore,
+    failure: list.failure,
+    moreFailure: list.moreFailure,
+    hasMore: list.hasMore,
+    refresh: list.refresh,
+    loadMore: list.loadMore,
+  };
 }
