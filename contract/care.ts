@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID, rowId, rowIdText } from './row-id';
 import careConfig from '../config/domain/care.json';
 import type { CareServiceKind } from './rules/care-price';
 import { hasControlCharacter } from './rules/text';
@@ -62,12 +63,7 @@ const pageQuery = {
   cursor: queryText(512),
 };
 
-export const idParamsSchema = z.object({
-  id: z.preprocess(
-    (v) => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : Number.NaN),
-    z.number({ error: '无效的编号' }).int().positive({ error: '无效的编号' }),
-  ),
-});
+export const idParamsSchema = z.object({ id: rowIdText() });
 export type IdParams = z.infer<typeof idParamsSchema>;
 
 // ---------- configuration the client shows ----------
@@ -255,7 +251,7 @@ export type BindElderResult = z.infer<typeof bindElderResultSchema>;
 export const confirmBindingBodySchema = z
   .object({
     bindingCode: z.string().trim().regex(/^\d{6}$/, { error: '应为 6 位数字' }).optional(),
-    bindingId: z.number().int().positive().optional(),
+    bindingId: rowId().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -266,7 +262,7 @@ export const confirmBindingBodySchema = z
 export type ConfirmBindingBody = z.infer<typeof confirmBindingBodySchema>;
 
 /** DELETE /api/elders/:id/binding: a relative leaves; the elder (or a worker) removes one with `?relative=<userId>`. */
-export const unbindQuerySchema = z.object({ relative: queryInt(1, Number.MAX_SAFE_INTEGER) });
+export const unbindQuerySchema = z.object({ relative: queryInt(1, MAX_ROW_ID) });
 export type UnbindQuery = z.infer<typeof unbindQuerySchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
@@ -381,7 +377,7 @@ export const priceBreakdownSchema = z.object({
  */
 export const createBookingBodySchema = z
   .object({
-    elderId: z.number({ error: '请选择为哪位老人预约' }).int().positive(),
+    elderId: rowId('请选择为哪位老人预约'),
     slotId: requiredText(100),
     /** Meals only, and required for them. */
     mealMode: mealModeSchema.optional(),
@@ -396,7 +392,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** GET /api/care/quote: the price and whether it can be booked, before confirming. */
 export const quoteQuerySchema = z.object({
-  elder: queryInt(1, Number.MAX_SAFE_INTEGER).pipe(z.number({ error: '必填' })),
+  elder: queryInt(1, MAX_ROW_ID).pipe(z.number({ error: '必填' })),
   slot: z.preprocess((v) => (v === '' ? undefined : v), requiredText(100)),
   mealMode: query(mealModeSchema),
 });
@@ -456,7 +452,7 @@ export type Booking = z.infer<typeof bookingSchema>;
 
 export const bookingListQuerySchema = z.object({
   /** Only this elder's (self or bound). */
-  elder: queryInt(1, Number.MAX_SAFE_INTEGER),
+  elder: queryInt(1, MAX_ROW_ID),
   /** 'upcoming' (booked or confirmed, today on) or 'past' (everything else); default all. */
   when: query(z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' })),
   /** Providers: one day of their point. */
@@ -588,7 +584,7 @@ export type VisitPage = z.infer<typeof visitPageSchema>;
 
 export const createVisitBodySchema = z
   .object({
-    elderId: z.number().int().positive(),
+    elderId: rowId(),
     method: visitMethodSchema,
     /** Default today (China); not in the future. */
     visitedOn: dateText.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId } from './row-id';
 import { hasControlCharacter } from './rules/text';
 
 /**
@@ -65,7 +66,7 @@ export type MessagePage = z.infer<typeof messagePageSchema>;
 /** POST /api/messages/read: some messages by id, or all of them. Ids of other users' messages are ignored. */
 export const markReadBodySchema = z
   .object({
-    ids: z.array(z.number().int().positive()).min(1).max(100).optional(),
+    ids: z.array(rowId()).min(1).max(100).optional(),
     all: z.literal(true).optional(),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId, rowIdText } from './row-id';
 import ratingsConfig from '../config/domain/ratings.json';
 import { followUpLevels, resolutions, tagProblem, workOrderStatuses, type RatingLevel } from './rules/rating';
 import { hasControlCharacter } from './rules/text';
@@ -27,7 +28,7 @@ export const ratingLevelSchema = z
   .min(1, { error: '请选择满意程度' })
   .max(5, { error: '请选择满意程度' });
 
-export const idParamsSchema = z.object({ id: z.coerce.number({ error: '应为编号' }).int().positive({ error: '应为编号' }) });
+export const idParamsSchema = z.object({ id: rowIdText('应为编号') });
 export const pointParamsSchema = z.object({
   id: z.string().min(1).max(100).refine((text) => !hasControlCharacter(text), { error: '包含无法识别的字符' }),
 });
@@ -54,8 +55,8 @@ export type LatestVisit = z.infer<typeof latestVisitSchema>;
 // ---------- rating an interaction ----------
 
 export const interactionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('visit'), id: z.number().int().positive() }),
-  z.object({ kind: z.literal('booking'), id: z.number().int().positive() }),
+  z.object({ kind: z.literal('visit'), id: rowId() }),
+  z.object({ kind: z.literal('booking'), id: rowId() }),
 ]);
 export type Interaction = z.infer<typeof interactionSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId, rowIdText } from './row-id';
 import volunteersConfig from '../config/domain/volunteers.json';
 import { idTypeLabels, idTypes, type IdType } from './rules/id-number';
 import { activityStates } from './rules/volunteer-activity';
@@ -181,7 +182,7 @@ export interface ActivityListParams {
 }
 
 export const activityParamsSchema = z.object({
-  id: z.coerce.number({ error: '编号应为数字' }).int({ error: '编号应为数字' }).positive({ error: '编号应为数字' }),
+  id: rowIdText('编号应为数字'),
 });
 
 const namedSchema = z.object({ id: z.string(), name: z.string() });
@@ -352,7 +353,7 @@ export const attendanceBodySchema = z
     /** The volunteer's own check-in/out: the code shown by the worker (typed) or its scanned text. */
     checkInCode: text(4, 80).optional(),
     /** A worker acting for one sign-up of the activity. */
-    signupId: z.number().int().positive().optional(),
+    signupId: rowId().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
