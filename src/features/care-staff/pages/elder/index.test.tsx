@@ -1,9 +1,8 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ElderDetail, ElderPage } from '@contract/care';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { startSignedIn } from '../../../../../tests-client/signedIn';
 import { ApiFailure } from '@/lib/api/failure';
-import { useSession } from '@/lib/stores/session';
-import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { approveBinding, fetchElder, fetchElders, saveElderClasses } from '../../api';
 import EldersPage from '../elders/index';
 import StaffElderPage from './index';
@@ -13,18 +12,6 @@ const mockedElders = jest.mocked(fetchElders);
 const mockedElder = jest.mocked(fetchElder);
 const mockedApprove = jest.mocked(approveBinding);
 const mockedSave = jest.mocked(saveElderClasses);
-
-const worker = {
-  id: 3,
-  displayName: '张敏',
-  maskedPhone: '138****2468',
-  role: 'worker' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: 'xinshi', townCode: null, servicePointId: null },
-  consentVersion: '2026-11-28',
-};
 
 const elder: ElderDetail = {
   id: 7,
@@ -59,8 +46,7 @@ const refused = (message: string, fields?: Record<string, string>) => new ApiFai
 
 beforeEach(() => {
   taroTestControl.reset();
-  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
-  useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: worker });
+  startSignedIn();
   mockedElders.mockReset();
   mockedElder.mockReset();
   mockedApprove.mockReset();

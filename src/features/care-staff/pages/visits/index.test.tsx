@@ -1,9 +1,8 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import type { VisitPage } from '@contract/care';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { startSignedIn } from '../../../../../tests-client/signedIn';
 import { ApiFailure } from '@/lib/api/failure';
-import { useSession } from '@/lib/stores/session';
-import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { createVisit, fetchVisits } from '../../api';
 import VisitPageForm from '../visit/index';
 import VisitsPage from './index';
@@ -11,18 +10,6 @@ import VisitsPage from './index';
 jest.mock('../../api');
 const mockedVisits = jest.mocked(fetchVisits);
 const mockedCreate = jest.mocked(createVisit);
-
-const worker = {
-  id: 3,
-  displayName: '张敏',
-  maskedPhone: '138****2468',
-  role: 'worker' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: 'xinshi', townCode: null, servicePointId: null },
-  consentVersion: '2026-11-28',
-};
 
 const page: VisitPage = {
   month: '2026-11',
@@ -39,8 +26,7 @@ const page: VisitPage = {
 
 beforeEach(() => {
   taroTestControl.reset();
-  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
-  useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: worker });
+  startSignedIn();
   mockedVisits.mockReset();
   mockedCreate.mockReset();
   mockedVisits.mockResolvedValue(page);

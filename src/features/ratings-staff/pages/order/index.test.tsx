@@ -1,26 +1,14 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import type { WorkOrderDetail } from '@contract/ratings';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
-import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { useSession } from '@/lib/stores/session';
+import { startSignedIn, testWorker } from '../../../../../tests-client/signedIn';
 import { actOnWorkOrder, fetchWorkOrder } from '../../api';
 import WorkOrderPage from './index';
 
 jest.mock('../../api');
 const mockedFetch = jest.mocked(fetchWorkOrder);
 const mockedAct = jest.mocked(actOnWorkOrder);
-
-const worker = {
-  id: 3,
-  displayName: '张敏',
-  maskedPhone: '138****2468',
-  role: 'worker' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: 'xinshi', townCode: null, servicePointId: null },
-  consentVersion: '1',
-};
 
 function order(overrides: Partial<WorkOrderDetail> = {}): WorkOrderDetail {
   return {
@@ -61,8 +49,7 @@ beforeEach(() => {
   mockedAct.mockReset();
   taroTestControl.reset();
   taroTestControl.setRoute('/features/ratings-staff/pages/order/index', { id: '12' }, 2);
-  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
-  useSession.setState({ token: 't', expiresAt: '2099-01-01T00:00:00Z', user: worker });
+  startSignedIn();
 });
 
 describe('差评工单', () => {
@@ -96,7 +83,7 @@ describe('差评工单', () => {
   });
 
   it('is only for staff', async () => {
-    useSession.setState({ user: { ...worker, role: 'resident', scope: { communityId: null, townCode: null, servicePointId: null } } });
+    useSession.setState({ user: { ...testWorker, role: 'resident', scope: { communityId: null, townCode: null, servicePointId: null } } });
     const { findByText } = render(<WorkOrderPage />);
     expect(await findByText('这个页面只给社区和服务点的工作人员使用')).toBeTruthy();
     expect(mockedFetch).not.toHaveBeenCalled();
