@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Appeal, AppealPage } from '@contract/ratings';
 import { useSession } from '@/lib/stores/session';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -22,8 +22,7 @@ function Appeals() {
   const [status, setStatus] = useState<'pending' | 'decided'>('pending');
   const load = useCallback((cursor: string | null) => fetchAppeals(status, cursor), [status]);
   const list = useCursorList<Appeal, AppealPage>(load, appealKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
+  useListPage(list);
   const replace = (updated: Appeal) => list.update((items) => items.map((a) => (a.id === updated.id ? updated : a)));
   return (
     <>

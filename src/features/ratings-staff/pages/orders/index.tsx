@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { WorkOrderPage, WorkOrderSummary } from '@contract/ratings';
 import { openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -43,14 +43,8 @@ function Queue() {
   const [state, setState] = useState<'open' | 'done'>('open');
   const load = useCallback((cursor: string | null) => fetchWorkOrders(state, cursor), [state]);
   const list = useCursorList<WorkOrderSummary, WorkOrderPage>(load, orderKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
   // Back from an order that moved on: show the queue as it is now.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useListPage(list, { onReturn: true });
   const role = useSession((s) => s.user?.role);
   return (
     <>

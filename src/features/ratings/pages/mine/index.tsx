@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { MyRating, MyRatingPage } from '@contract/ratings';
 import { SERVICES_PATH, openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -19,8 +20,7 @@ export default function MyRatingsPage() {
   const highlighted = Number(useRouter().params.id);
   const load = useCallback((cursor: string | null) => fetchMyRatings(cursor), []);
   const list = useCursorList<MyRating, MyRatingPage>(load, ratingKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
+  useListPage(list);
   const replace = (updated: MyRating) => list.update((items) => items.map((r) => (r.id === updated.id ? updated : r)));
   return (
     <PageRoot className='ratings'>

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { PointRatings, PublicComment } from '@contract/ratings';
 import { isBadLevel } from '@contract/rules/rating';
 import { formatDay } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
+import { useListPage } from '@/lib/usePageRefresh';
 import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
@@ -37,14 +38,8 @@ export default function PointRatingsPage() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
   const load = useCallback((cursor: string | null) => fetchPointRatings(id, cursor), [id]);
   const list = useCursorList<PublicComment, PointRatings>(load, commentKey);
-  usePullDownRefresh(() => void list.refresh().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => list.loadMore());
   // Back from rating this point: show the new figures.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
+  useListPage(list, { onReturn: true });
   const summary = list.lastPage;
   return (
     <PageRoot className='ratings'>
