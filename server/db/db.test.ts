@@ -60,7 +60,8 @@ describe(`database preparation (${testDatabaseKind()})`, () => {
     const later: FeatureModule = {
       name: 'later',
       migrations: {
-        '0500_later': {
+        // Sorts after every real migration (Kysely runs new migrations only after the last applied one).
+        '9900_later': {
           up: (trx) => trx.schema.createTable('later_things').addColumn('id', 'integer', (c) => c.primaryKey()).execute(),
         },
       },
@@ -68,7 +69,7 @@ describe(`database preparation (${testDatabaseKind()})`, () => {
         seeds += 1;
       },
     };
-    expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: ['later'], migrated: ['0500_later'] });
+    expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: ['later'], migrated: ['9900_later'] });
     expect(await prepareDatabase(db, [...features, later], { privacy, now })).toEqual({ seeded: [], migrated: [] });
     expect(seeds).toBe(1);
     expect(await count(db, 'users')).toBe(users);
