@@ -25,6 +25,7 @@ import { newSessionToken } from '../server/lib/auth';
 import { createPrivacy } from '../server/lib/privacy/crypto';
 import { benchPostgresUrl, createTestDatabase } from '../server/testing/databases';
 import { spawnServer } from '../server/testing/processes';
+import { newUserRow } from '../server/lib/user-row';
 
 const CONNECTIONS = 200;
 const DURATION_MS = 10_000;
@@ -98,22 +99,11 @@ async function fill(database: BenchDatabase, dataKey: string): Promise<{ slotIds
     for (let r = 0; r < CONNECTIONS; r += 1) {
       const user = await db
         .insertInto('users')
-        .values({
+        .values(newUserRow({
           display_name: `压测家属${r}`,
-          phone_encrypted: null,
-          phone_hash: null,
-          role: 'resident',
-          scope_community_id: null,
-          scope_town_code: null,
-          scope_service_point_id: null,
           community_id: 'xinshi',
-          is_volunteer: 0,
-          demo_key: null,
-          wechat_openid_hash: null,
-          consent_version: null,
-          consent_at: null,
           created_at: NOW,
-        })
+        }))
         .returning('id')
         .executeTakeFirstOrThrow();
       const { token, tokenHash } = newSessionToken();

@@ -20,6 +20,7 @@ import { demoAccountDescriptions } from './seed';
 import { activateWorkerAccount } from './workers';
 import { publicUser, revokeAllSessions, startSession } from './users';
 import { exchangeWechatCode } from './wechat';
+import { newUserRow } from '../../lib/user-row';
 
 /** Consent and sign-out are rate-limited per IP and route (AUTH_RATE_LIMIT_PER_MINUTE). */
 const rateLimited = { rateLimit: {} };
@@ -68,22 +69,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // racing between a look-up and an insert (which would fail on a database that runs them concurrently).
       await app.db
         .insertInto('users')
-        .values({
+        .values(newUserRow({
           display_name: '微信用户',
-          phone_encrypted: null,
-          phone_hash: null,
-          role: 'resident',
-          scope_community_id: null,
-          scope_town_code: null,
-          scope_service_point_id: null,
-          community_id: null,
-          is_volunteer: 0,
-          demo_key: null,
           wechat_openid_hash: openidHash,
-          consent_version: null,
-          consent_at: null,
           created_at: app.now().toISOString(),
-        })
+        }))
         .onConflict((conflict) => conflict.column('wechat_openid_hash').doNothing())
         .execute();
       const { id: userId } = await app.db

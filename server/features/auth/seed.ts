@@ -2,6 +2,7 @@ import { z } from 'zod';
 import accountSeed from '../../../seeds/accounts.json';
 import { demoAccountKeySchema, roleSchema, type DemoAccount } from '@contract/auth';
 import type { SeedContext } from '../../lib/feature';
+import { newUserRow } from '../../lib/user-row';
 
 /** seeds/accounts.json, checked: a typo in a role or key fails the seed instead of creating a broken user. */
 const seedAccountsSchema = z.object({
@@ -27,7 +28,7 @@ export async function seedDemoAccounts({ db, privacy, now }: SeedContext): Promi
   await db
     .insertInto('users')
     .values(
-      accounts.map((account) => ({
+      accounts.map((account) => newUserRow({
         display_name: account.displayName,
         phone_encrypted: privacy.encrypt(account.phone),
         phone_hash: privacy.keyedHash(account.phone),
@@ -38,9 +39,6 @@ export async function seedDemoAccounts({ db, privacy, now }: SeedContext): Promi
         community_id: account.communityId,
         is_volunteer: account.isVolunteer ? 1 : 0,
         demo_key: account.key,
-        wechat_openid_hash: null,
-        consent_version: null,
-        consent_at: null,
         created_at: now.toISOString(),
       })),
     )

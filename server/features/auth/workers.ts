@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/portable';
 import { DAY_MS } from '../../lib/clock';
 import { conflict, fieldError } from '../../lib/errors';
 import type { Privacy } from '../../lib/privacy/crypto';
+import { newUserRow } from '../../lib/user-row';
 
 /** How long an activation code stays valid. */
 export const ACTIVATION_DAYS = 7;
@@ -42,24 +43,18 @@ export async function createWorker(db: Kysely<Database>, privacy: Privacy, now: 
   const expiresAt = new Date(now.getTime() + ACTIVATION_DAYS * DAY_MS).toISOString();
   const row = await db
     .insertInto('users')
-    .values({
+    .values(newUserRow({
       display_name: worker.displayName,
       phone_encrypted: worker.phone ? privacy.encrypt(worker.phone) : null,
       phone_hash: worker.phone ? privacy.keyedHash(worker.phone) : null,
       role: 'worker',
       scope_community_id: communityId,
       scope_town_code: worker.townCode ?? null,
-      scope_service_point_id: null,
       community_id: communityId,
-      is_volunteer: 0,
-      demo_key: null,
-      wechat_openid_hash: null,
-      consent_version: null,
-      consent_at: null,
       created_at: now.toISOString(),
       activation_code_hash: activationHash(privacy, activationCode),
       activation_expires_at: expiresAt,
-    })
+    }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return { userId: row.id, activationCode, expiresAt };

@@ -9,6 +9,7 @@ import { isBadLevel, ratingMonth, workOrderDeadlines, workOrderStatuses, type Re
 import { serverCalendar } from '../../lib/calendar';
 import type { SeedContext } from '../../lib/feature';
 import type { RatingWorkOrderEventsTable } from './tables';
+import { newUserRow } from '../../lib/user-row';
 
 const RATERS = ['刘淑珍', '张桂兰', '李建国', '王德福', '陈玉梅', '杨秀英', '赵振华', '孙凤芝', '周立新', '吴春燕', '郑永刚', '高丽华'];
 
@@ -106,22 +107,13 @@ export async function seedRatings({ db, privacy, now }: SeedContext): Promise<vo
     const phone = `1370439${String(index + 1).padStart(4, '0')}`;
     const row = await db
       .insertInto('users')
-      .values({
+      .values(newUserRow({
         display_name: name,
         phone_encrypted: privacy.encrypt(phone),
         phone_hash: privacy.keyedHash(phone),
-        role: 'resident',
-        scope_community_id: null,
-        scope_town_code: null,
-        scope_service_point_id: null,
         community_id: index % 3 === 0 ? 'yanjiang' : 'xinshi',
-        is_volunteer: 0,
-        demo_key: null,
-        wechat_openid_hash: null,
-        consent_version: null,
-        consent_at: null,
         created_at: now.toISOString(),
-      })
+      }))
       .returning('id')
       .executeTakeFirstOrThrow();
     raterIds.push(row.id);

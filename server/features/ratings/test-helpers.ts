@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { newSessionToken } from '../../lib/auth';
+import { newUserRow } from '../../lib/user-row';
 
 export type Headers = { authorization: string };
 
@@ -14,22 +15,16 @@ export async function signInNewUser(
   const phone = user.phone ?? `139${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, '0')}`;
   const row = await app.db
     .insertInto('users')
-    .values({
+    .values(newUserRow({
       display_name: user.name,
       phone_encrypted: app.privacy.encrypt(phone),
       phone_hash: app.privacy.keyedHash(phone),
       role: user.role,
       scope_community_id: user.scopeCommunityId ?? null,
-      scope_town_code: null,
       scope_service_point_id: user.scopeServicePointId ?? null,
       community_id: user.scopeCommunityId ?? 'xinshi',
-      is_volunteer: 0,
-      demo_key: null,
-      wechat_openid_hash: null,
-      consent_version: null,
-      consent_at: null,
       created_at: now,
-    })
+    }))
     .returning('id')
     .executeTakeFirstOrThrow();
   const { token, tokenHash } = newSessionToken();

@@ -15,6 +15,7 @@ import { creditedHours } from '@contract/rules/volunteer-hours';
 import type { Database } from '../../db/schema';
 import type { Privacy } from '../../lib/privacy/crypto';
 import type { SeedContext } from '../../lib/feature';
+import { newUserRow } from '../../lib/user-row';
 
 const HOUR_MS = 3_600_000;
 const PARTY_TEAM_COMMUNITIES = ['xinshi', 'yanjiang'];
@@ -29,22 +30,11 @@ export function demoIdNumber(birthDate: string, sequence: number): string {
 export function insertResidentUser(db: Kysely<Database>, displayName: string, communityId: string, createdAt: string) {
   return db
     .insertInto('users')
-    .values({
+    .values(newUserRow({
       display_name: displayName,
-      phone_encrypted: null,
-      phone_hash: null,
-      role: 'resident',
-      scope_community_id: null,
-      scope_town_code: null,
-      scope_service_point_id: null,
       community_id: communityId,
-      is_volunteer: 0,
-      demo_key: null,
-      wechat_openid_hash: null,
-      consent_version: null,
-      consent_at: null,
       created_at: createdAt,
-    })
+    }))
     .returning('id')
     .executeTakeFirstOrThrow();
 }
