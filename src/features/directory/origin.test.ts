@@ -25,7 +25,8 @@ describe('where distances are measured from', () => {
     expect(distanceMetres(gps, XINSHI_CENTRE)).toBeGreaterThan(300); // the shift is real in 临江
     mockGetLocation.mockResolvedValue({ latitude: gps.lat, longitude: gps.lng });
     await useOrigin.getState().locate();
-    expect(mockGetLocation).toHaveBeenCalledWith({ type: 'wgs84' });
+    // With a time limit: a returning user's list waits for this answer (useDirectoryOrigin's settled).
+    expect(mockGetLocation).toHaveBeenCalledWith({ type: 'wgs84', highAccuracyExpireTime: 10_000 });
     const origin = originOf(useOrigin.getState());
     expect(origin).toMatchObject({ kind: 'location', label: '您的位置' });
     expect(distanceMetres(origin!, XINSHI_CENTRE)).toBeLessThan(1);

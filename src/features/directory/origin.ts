@@ -42,10 +42,18 @@ interface OriginState {
   setCommunity: (community: CommunityPlace | null) => void;
 }
 
+/**
+ * A browser's position gives up after this (ms, counted once permission is given, never while the user reads the
+ * browser's question): the 服务 list of a returning user waits for the position, and without a limit a phone that
+ * cannot find itself would keep it waiting. WeChat ends its own attempt with a failure.
+ */
+const BROWSER_POSITION_TIMEOUT_MS = 10_000;
+
 /** Browsers report WGS-84 and Taro's h5 getLocation only accepts 'wgs84'; WeChat converts to GCJ-02 itself. */
 async function currentPosition(): Promise<LatLng> {
   if (process.env.TARO_ENV === 'h5') {
-    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' });
+    // Taro's h5 getLocation passes highAccuracyExpireTime to the browser as its timeout.
+    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: BROWSER_POSITION_TIMEOUT_MS });
     return wgs84ToGcj02({ lat: latitude, lng: longitude });
   }
   const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
