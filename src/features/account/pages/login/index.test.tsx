@@ -1,6 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
@@ -112,9 +113,7 @@ describe('登录 page in WeChat', () => {
     await waitFor(() => expect(bodies).toEqual([{ code: 'test-code' }]));
 
     useSession.getState().clear();
-    const host = document.getElementById('login-activation-code')! as HTMLElement & { value: string };
-    host.value = 'ab12cd34';
-    host.dispatchEvent(new CustomEvent('input', { detail: { value: 'ab12cd34' }, bubbles: true }));
+    typeInto('login-activation-code', 'ab12cd34');
     fireEvent.click(document.getElementById('login-wechat')!);
     await waitFor(() => expect(bodies).toEqual([{ code: 'test-code' }, { code: 'test-code', activationCode: 'AB12CD34' }]));
   });

@@ -1,6 +1,7 @@
-import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import { fireEvent, render, waitFor } from '@testing-library/react';
 import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
@@ -28,13 +29,6 @@ function fakeServer(routes: Record<string, (config: InternalAxiosRequestConfig) 
   };
 }
 
-/** Types into a Taro Input as the user would (Taro reports the value in event.detail). */
-const type = (id: string, value: string) =>
-  act(() => {
-    const host = document.getElementById(id)! as HTMLElement & { value: string };
-    host.value = value;
-    host.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
-  });
 
 beforeEach(() => {
   taroTestControl.reset();
@@ -48,7 +42,7 @@ describe('个人信息', () => {
     api.defaults.adapter = fakeServer({ 'PATCH /api/me': (config) => ({ user: { ...resident, displayName: JSON.parse(config.data as string).displayName } }) }, seen);
     const { getByText } = render(<PersonalDataPage />);
     expect(getByText('手机号：139****5678')).toBeTruthy();
-    type('personal-name', '张秀英');
+    typeInto('personal-name', '张秀英');
     fireEvent.click(document.getElementById('personal-save-name')!);
     await waitFor(() => expect(useSession.getState().user?.displayName).toBe('张秀英'));
     expect(seen).toEqual(['PATCH /api/me']);
@@ -63,7 +57,7 @@ describe('个人信息', () => {
     fireEvent.click(button());
     await waitFor(() => expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先在上面输入“注销”两个字' })));
     expect(taroMock.showModal).not.toHaveBeenCalled();
-    type('personal-delete-confirm', '注销');
+    typeInto('personal-delete-confirm', '注销');
     taroMock.showModal.mockImplementationOnce(async () => ({ confirm: false, cancel: true }));
     fireEvent.click(button());
     await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledTimes(1));

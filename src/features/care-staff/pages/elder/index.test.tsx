@@ -1,6 +1,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ElderDetail, ElderPage } from '@contract/care';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { startSignedIn } from '../../../../../tests-client/signedIn';
 import { ApiFailure } from '@/lib/api/failure';
 import { approveBinding, fetchElder, fetchElders, saveElderClasses } from '../../api';
@@ -107,9 +108,7 @@ describe('老人档案 for workers', () => {
     act(() => fireEvent.click(document.getElementById('staff-class-living-alone')!));
     act(() => fireEvent.click(document.getElementById('staff-class-extreme-poverty')!));
     act(() => fireEvent.click(document.getElementById('staff-dibao')!));
-    act(() => {
-      document.getElementById('staff-assessed-on')!.dispatchEvent(new CustomEvent('input', { detail: { value: '2026-12-31' }, bubbles: true }));
-    });
+    typeInto('staff-assessed-on', '2026-12-31');
 
     mockedSave.mockRejectedValueOnce(refused('请检查填写的内容', { bathAssessedOn: '不能晚于今天' }));
     act(() => fireEvent.click(document.getElementById('staff-classes-save')!));
@@ -118,9 +117,7 @@ describe('老人档案 for workers', () => {
     expect(document.getElementById('staff-class-living-alone')!.getAttribute('aria-checked')).toBe('true');
     expect(document.getElementById('staff-assessed-on')!.getAttribute('value')).toBe('2026-12-31');
 
-    act(() => {
-      document.getElementById('staff-assessed-on')!.dispatchEvent(new CustomEvent('input', { detail: { value: '2026-11-20' }, bubbles: true }));
-    });
+    typeInto('staff-assessed-on', '2026-11-20');
     const saved = { ...elder, classes: ['advanced-age', 'living-alone', 'extreme-poverty'], dibao: true, bathAssessedOn: '2026-11-20' };
     mockedSave.mockResolvedValueOnce(saved);
     act(() => fireEvent.click(document.getElementById('staff-classes-save')!));

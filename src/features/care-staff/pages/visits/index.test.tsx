@@ -1,6 +1,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import type { VisitPage } from '@contract/care';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { startSignedIn } from '../../../../../tests-client/signedIn';
 import { ApiFailure } from '@/lib/api/failure';
 import { createVisit, fetchVisits } from '../../api';
@@ -46,10 +47,7 @@ describe('月探访', () => {
     taroTestControl.setRoute('/features/care-staff/pages/visit/index', { elder: '1', name: '张桂芝' }, 2);
     render(<VisitPageForm />);
     act(() => fireEvent.click(document.getElementById('visit-method-phone')!));
-    // Taro's <Textarea> reports typing as an `input` event with `detail.value`.
-    act(() => {
-      document.getElementById('visit-health')!.dispatchEvent(new CustomEvent('input', { detail: { value: '血压平稳' }, bubbles: true }));
-    });
+    typeInto('visit-health', '血压平稳');
     mockedCreate.mockRejectedValueOnce(new ApiFailure({ message: '这位老人不在您负责的社区', status: 404, code: 'NOT_FOUND', retryable: false }));
     act(() => fireEvent.click(document.getElementById('visit-save')!));
     await waitFor(() => expect(document.getElementById('visit-failure')!.textContent).toBe('这位老人不在您负责的社区'));

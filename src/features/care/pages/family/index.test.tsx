@@ -1,5 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { ApiFailure } from '@/lib/api/failure';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { bindElder, confirmBinding, fetchElders, unbindElder } from '../../api';
@@ -15,13 +16,6 @@ const mocked = {
 };
 const pendingFather = { ...mother, id: 9, name: '王建国', access: 'pending' as const, canBook: false, relation: '子女' as const };
 
-/** Taro's <Input> is a custom element that reports typing as an `input` event with `detail.value`. */
-const type = (id: string, value: string) =>
-  act(() => {
-    const host = document.getElementById(id)! as HTMLElement & { value: string };
-    host.value = value;
-    host.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
-  });
 
 beforeEach(() => {
   taroTestControl.reset();
@@ -34,8 +28,8 @@ describe('家人', () => {
   it('asks to bind an elder by name, ID number and relation; what was typed stays when it is refused', async () => {
     const { findByText } = render(<FamilyPage />);
     await findByText('张桂芝（子女）');
-    type('bind-name', '王建国');
-    type('bind-id-number', '220681194501010011');
+    typeInto('bind-name', '王建国');
+    typeInto('bind-id-number', '220681194501010011');
     act(() => fireEvent.click(document.getElementById('bind-relation-子女')!));
     mocked.bind.mockRejectedValueOnce(new ApiFailure({ message: '没有找到这位老人，请核对姓名和身份证号，或请社区工作人员先建档', status: 404, code: 'NOT_FOUND', retryable: false }));
     act(() => fireEvent.click(document.getElementById('bind-submit')!));
@@ -48,7 +42,7 @@ describe('家人', () => {
     act(() => fireEvent.click(document.getElementById('bind-submit')!));
     // Pending: the code the elder received is typed here.
     await waitFor(() => expect(document.getElementById('bind-code-9')).not.toBeNull());
-    type('bind-code-9', '123456');
+    typeInto('bind-code-9', '123456');
     mocked.confirm.mockResolvedValueOnce();
     act(() => fireEvent.click(document.getElementById('bind-code-submit-9')!));
     await waitFor(() => expect(mocked.confirm).toHaveBeenCalledWith(9, { bindingCode: '123456' }));

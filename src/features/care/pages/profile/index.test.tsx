@@ -1,5 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { typeInto } from '../../../../../tests-client/typeInto';
 import { fetchTowns } from '@/lib/api/endpoints';
 import { ApiFailure } from '@/lib/api/failure';
 import { useSession } from '@/lib/stores/session';
@@ -24,11 +25,6 @@ const resident = {
   consentVersion: '2026-11-28',
 };
 
-/** Taro's <Input> reports typing as an `input` event with `detail.value`. */
-const type = (id: string, value: string) =>
-  act(() => {
-    document.getElementById(id)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
-  });
 
 beforeEach(() => {
   taroTestControl.reset();
@@ -45,9 +41,9 @@ describe('建立我的档案', () => {
   it('sends the profile with the user’s community; a refused field is named under it and everything typed stays', async () => {
     const { findByText } = render(<ProfilePage />);
     expect(await findByText('新市街道 新市社区')).toBeTruthy();
-    type('profile-name', '王秀兰');
-    type('profile-id-number', '220681196001010000');
-    type('profile-address', '新市街 1 号');
+    typeInto('profile-name', '王秀兰');
+    typeInto('profile-id-number', '220681196001010000');
+    typeInto('profile-address', '新市街 1 号');
     act(() => fireEvent.click(document.getElementById('profile-living-with-spouse')!));
     mockedCreate.mockRejectedValueOnce(
       new ApiFailure({ message: '请检查填写的内容', status: 400, code: 'VALIDATION_FAILED', retryable: false, fields: { idNumber: '身份证号：校验位不对，请核对' } }),
@@ -69,7 +65,7 @@ describe('建立我的档案', () => {
     expect(document.getElementById('profile-name')!.getAttribute('value')).toBe('王秀兰');
 
     mockedCreate.mockResolvedValueOnce({} as never);
-    type('profile-id-number', '220681196001010011');
+    typeInto('profile-id-number', '220681196001010011');
     act(() => fireEvent.click(document.getElementById('profile-save')!));
     await waitFor(() => expect(taroMock.navigateBack).toHaveBeenCalled());
     expect(mockedCreate).toHaveBeenLastCalledWith(expect.objectContaining({ idNumber: '220681196001010011' }));
