@@ -18,6 +18,7 @@ module.exports = tseslint.config(
       '**/node_modules/**',
       'dist/**',
       'dist-h5/**',
+      'dist-server/**',
       '.artifacts/**',
       'data/**',
       'coverage/**',
