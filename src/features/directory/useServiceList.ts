@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { ApiFailure } from '@/lib/api/failure';
 import { useCursorList } from '@/lib/useCursorList';
 import { fetchServices } from './api';
+import { keepLastAnswer, lastAnswerKey, readLastAnswer } from './lastAnswer';
 import type { Origin } from './origin';
 
 export interface ServiceFilters {
@@ -36,6 +37,11 @@ export interface ServiceList {
   /** A later page failed (the loaded items stay on screen). */
   moreFailure: ApiFailure | undefined;
   hasMore: boolean;
+  /**
+   * The items are the answer kept on this phone from an earlier visit (lastAnswer.ts), fetched at this ISO time,
+   * until the fresh one arrives; null when they are fresh.
+   */
+  keptAt: string | null;
   refresh: () => Promise<void>;
   loadMore: () => void;
 }
@@ -44,15 +50,17 @@ const pointKey = (point: ServicePointSummary) => point.id;
 
 /**
  * The 服务 list: the first page for the current filters and origin (once `enabled`), then further pages by cursor
- * (useCursorList: answers to an outdated query are dropped, a point never shows twice).
+ * (useCursorList: answers to an outdated query are dropped, a point never shows twice). Until the first answer of
+ * this visit arrives, the answer kept from the last visit for the same view is shown, if any.
  */
 export function useServiceList(filters: ServiceFilters, origin: Origin | null, enabled = true): ServiceList {
   const { q, category, subcategory, nearby, openNow } = filters;
   const lat = origin?.lat;
   const lng = origin?.lng;
+  const keptKey = enabled ? lastAnswerKey(filters, origin) : null;
   const load = useCallback(
-    (pageCursor: string | null) =>
-      fetchServices({
+    async (pageCursor: string | null) => {
+      const page = await fetchServices({
         q,
         category: subcategory || category,
         origin: lat !== undefined && lng !== undefined ? { lat, lng } : null,
@@ -60,11 +68,33 @@ export function useServiceList(filters: ServiceFilters, origin: Origin | null, e
         openNow,
         limit: LIST_PAGE_SIZE,
         cursor: pageCursor,
-      }),
-    [q, category, subcategory, nearby, openNow, lat, lng],
+      });
+      if (pageCursor === null && keptKey) keepLastAnswer(keptKey, page);
+      return page;
+    },
+    [q, category, subcategory, nearby, openNow, lat, lng, keptKey],
   );
   // Not enabled: the page asks for a 社区 first, or its origin is not decided yet — nothing is fetched meanwhile.
   const list = useCursorList(load, pointKey, { enabled });
+  // Read once per view, at the first render that knows it: storage is synchronous, so the cards come with it.
+  const kept = useMemo(() => (keptKey ? readLastAnswer(keptKey) : null), [keptKey]);
+  const showKept = kept !== null && list.lastPage === undefined;
+
+  if (showKept) {
+    return {
+      items: kept.page.items,
+      beyond: kept.page.beyond ?? [],
+      loading: list.loading,
+      loadingMore: false,
+      failure: list.failure,
+      moreFailure: undefined,
+      // Its cursor belongs to an old answer: further pages come after the fresh first page.
+      hasMore: false,
+      keptAt: kept.fetchedAt,
+      refresh: list.refresh,
+      loadMore: list.loadMore,
+    };
+  }
   return {
     items: list.items,
     beyond: list.lastPage?.beyond ?? [],
@@ -73,6 +103,7 @@ export function useServiceList(filters: ServiceFilters, origin: Origin | null, e
     failure: list.failure,
     moreFailure: list.moreFailure,
     hasMore: list.hasMore,
+    keptAt: null,
     refresh: list.refresh,
     loadMore: list.loadMore,
   };

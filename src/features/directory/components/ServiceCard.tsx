@@ -3,6 +3,7 @@ import type { ServicePointSummary } from '@contract/directory';
 import type { RatingSummary } from '@contract/ratings';
 import { formatRate } from '@contract/rules/rating';
 import { distanceText } from '../format';
+import { openStateHolds } from '../lastAnswer';
 import { DemoMark } from './DemoMark';
 import { OpenStateLine } from './OpenStateLine';
 
@@ -13,6 +14,8 @@ interface ServiceCardProps {
   now?: Date;
   /** 好差评 figures, once they have arrived. */
   rating?: RatingSummary;
+  /** The card comes from the answer kept from an earlier visit (its open state may have changed since). */
+  kept?: boolean;
 }
 
 /** "好评率 96% · 32 条评价", or only the count below 5 ratings (no percentage of a handful); nothing without any. */
@@ -22,7 +25,7 @@ export function ratingLine(rating: RatingSummary | undefined): string | null {
 }
 
 /** One list card: the deciding facts first — distance and walking time in bold, and whether it is open, in words. */
-export function ServiceCard({ point, onOpen, now, rating }: ServiceCardProps) {
+export function ServiceCard({ point, onOpen, now, rating, kept = false }: ServiceCardProps) {
   const distance = distanceText(point);
   const ratingText = ratingLine(rating);
   const place = point.communityName ?? point.townName;
@@ -40,7 +43,11 @@ export function ServiceCard({ point, onOpen, now, rating }: ServiceCardProps) {
           {distance.distance} · {distance.walking}
         </View>
       ) : null}
-      <OpenStateLine point={point} now={now} />
+      {kept && !openStateHolds(point, now ?? new Date()) ? (
+        <View className='service-card__state service-card__state--unknown text-secondary'>营业状态更新中…</View>
+      ) : (
+        <OpenStateLine point={point} now={now} />
+      )}
       {ratingText ? <View className='service-card__rating text-secondary'>{ratingText}</View> : null}
       <View className='service-card__address text-secondary'>{point.address}</View>
     </View>

@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { findCategory, findSubcategory } from '@contract/rules/categories';
 import { formatDistance } from '@contract/rules/walking';
+import { formatDayTime } from '@/lib/date';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
@@ -107,15 +108,74 @@ function EmptyResults({ filters, hasOrigin, onChange, onClear }: Omit<ServiceRes
 
 const pointKey = (point: ServicePointSummary) => point.id;
 
+/**
+ * The line above the cards while they are not the fresh answer: kept from an earlier visit (being brought up to
+ * date, or — the fresh answer failed — why not, with 重试, and how old they are), or the previous filter's answer.
+ */
+function ResultsNote({ list }: { list: ServiceList }) {
+  if (list.keptAt !== null) {
+    const when = formatDayTime(list.keptAt);
+    return list.failure ? (
+      <View className='state-panel' role='alert' id='list-kept-failed'>
+        <View className='state-panel__error'>{list.failure.message}</View>
+        <View className='text-secondary'>下面是{when} 查到的结果，可能已有变化。</View>
+        <Button id='error-retry' className='big-button' type='primary' onClick={() => void list.refresh()}>
+          重试
+        </Button>
+      </View>
+    ) : (
+      <View id='list-updating' className='text-secondary results__updating' role='status'>
+        正在更新…先显示{when} 查到的结果
+      </View>
+    );
+  }
+  // A new filter or pull-to-refresh: the cards below are still the previous answer until the new one arrives.
+  return list.loading ? (
+    <View id='list-updating' className='text-secondary results__updating' role='status'>
+      正在按新的条件查找…
+    </View>
+  ) : null;
+}
+
+/** Below the cards: the next page (by itself at the bottom, or by button), its failure, or how many there are. */
+function ResultsFooter({ list, nearby }: { list: ServiceList; nearby: boolean }) {
+  return (
+    <View className='service-results__footer' role='status'>
+      {list.moreFailure ? (
+        <>
+          <View className='state-panel__error'>{list.moreFailure.message}</View>
+          <Button id='list-more-retry' className='big-button' type='primary' onClick={list.loadMore}>
+            重试
+          </Button>
+        </>
+      ) : list.loadingMore ? (
+        <View className='text-secondary'>正在加载更多…</View>
+      ) : list.hasMore ? (
+        <Button id='list-more' className='big-button' onClick={list.loadMore}>
+          加载更多
+        </Button>
+      ) : (
+        <View className='text-secondary' id='list-end'>
+          已显示全部 {list.items.length} 个{nearby ? '（步行 15 分钟内）' : ''}
+        </View>
+      )}
+    </View>
+  );
+}
+
 export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, onOpen }: ServiceResultsProps) {
-  const ids = useMemo(() => [...list.items, ...list.beyond].map(pointKey), [list.items, list.beyond]);
+  const kept = list.keptAt !== null;
+  // Figures follow the fresh answer: on a weak signal the list's own request goes first, alone.
+  const ids = useMemo(() => (kept ? [] : [...list.items, ...list.beyond].map(pointKey)), [kept, list.items, list.beyond]);
   const ratings = useRatingSummaries(ids);
   const renderCard = useCallback(
-    (point: ServicePointSummary) => <ServiceCard key={point.id} point={point} onOpen={onOpen} rating={ratings.get(point.id)} />,
-    [onOpen, ratings],
+    (point: ServicePointSummary) => (
+      <ServiceCard key={point.id} point={point} onOpen={onOpen} rating={ratings.get(point.id)} kept={kept} />
+    ),
+    [onOpen, ratings, kept],
   );
   if (list.loading && list.items.length === 0) return <LoadingState rows={4} />;
-  if (list.failure) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
+  if (list.failure && !kept) return <ErrorState message={list.failure.message} onRetry={() => void list.refresh()} />;
   if (list.items.length === 0 && list.beyond.length > 0 && hasOrigin && filters.nearby) {
     return <NearestBeyond list={list} filters={filters} onChange={onChange} renderCard={renderCard} />;
   }
@@ -124,38 +184,15 @@ export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, on
   }
   return (
     <View
-      className={list.loading ? 'service-results service-results--busy' : 'service-results'}
+      className={list.loading && !kept ? 'service-results service-results--busy' : 'service-results'}
       id='service-results'
       aria-busy={list.loading ? 'true' : 'false'}
     >
-      {/* A new filter or pull-to-refresh: the cards below are still the previous answer until the new one arrives. */}
-      {list.loading ? (
-        <View id='list-updating' className='text-secondary results__updating' role='status'>
-          正在按新的条件查找…
-        </View>
-      ) : null}
+      <ResultsNote list={list} />
       {/* Thousands of points stay smooth: only the cards near the screen are rendered (each loaded page is a block). */}
       <WindowedBlocks items={list.items} blockSize={LIST_PAGE_SIZE} itemKey={pointKey} renderItem={renderCard} />
-      <View className='service-results__footer' role='status'>
-        {list.moreFailure ? (
-          <>
-            <View className='state-panel__error'>{list.moreFailure.message}</View>
-            <Button id='list-more-retry' className='big-button' type='primary' onClick={list.loadMore}>
-              重试
-            </Button>
-          </>
-        ) : list.loadingMore ? (
-          <View className='text-secondary'>正在加载更多…</View>
-        ) : list.hasMore ? (
-          <Button id='list-more' className='big-button' onClick={list.loadMore}>
-            加载更多
-          </Button>
-        ) : (
-          <View className='text-secondary' id='list-end'>
-            已显示全部 {list.items.length} 个{hasOrigin && filters.nearby ? '（步行 15 分钟内）' : ''}
-          </View>
-        )}
-      </View>
+      {/* Kept cards have no footer: their count and further pages belong to the fresh answer. */}
+      {kept ? null : <ResultsFooter list={list} nearby={hasOrigin && filters.nearby} />}
     </View>
   );
 }

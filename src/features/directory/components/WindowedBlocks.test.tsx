@@ -66,7 +66,7 @@ const blockHeight = (n: number) => document.getElementById(`list-block-${n}`)!.s
 
 function listOf(items: ServicePointSummary[]): ServiceList {
   const noop = jest.fn();
-  return { items, beyond: [], loading: false, loadingMore: false, failure: undefined, moreFailure: undefined, hasMore: true, refresh: noop, loadMore: noop };
+  return { items, beyond: [], loading: false, loadingMore: false, failure: undefined, moreFailure: undefined, hasMore: true, keptAt: null, refresh: noop, loadMore: noop };
 }
 
 function renderList(items: ServicePointSummary[]) {
