@@ -16,6 +16,19 @@ export async function firstLaunch(app: App, elder: boolean, answer: 'agree' | 'd
   await app.page.locator('#entry-find-service').waitFor();
 }
 
+/**
+ * Records the 服务 list's requests (GET /api/services, not a point's detail nor the ratings) from now on: the
+ * query string of each, e.g. to count a returning user's list requests and see whether they carried the position.
+ */
+export function recordListRequests(app: App): URLSearchParams[] {
+  const seen: URLSearchParams[] = [];
+  app.page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/services') seen.push(url.searchParams);
+  });
+  return seen;
+}
+
 export async function useMyLocation(app: App): Promise<void> {
   await app.tap('entry-find-service');
   await app.page.getByText('用您的位置计算距离和步行时间').waitFor();
@@ -47,6 +60,10 @@ export async function boxOf(app: App, selector: string): Promise<{ width: number
  * normally (≥ 44 px): three items, the current one marked by aria-current and a bold label, not colour alone.
  */
 export async function checkTabBar(app: App, current: '首页' | '服务' | '我的', elder: boolean): Promise<void> {
+  // Right after a tab tap the previous tab's page (and bar) may still be the one shown, or sliding: measure the bar
+  // of the page asked for, once it stands still.
+  await app.page.locator('#app-tab-bar:visible .app-tab-bar__item[aria-current="page"]').filter({ hasText: current }).waitFor();
+  await app.settle();
   const bar = app.visible('#app-tab-bar');
   await bar.waitFor();
   const items = await bar.locator('.app-tab-bar__item').evaluateAll((els) =>

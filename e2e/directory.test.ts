@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { distanceMetres } from '../contract/rules/walking';
 import servicePointSeed from '../seeds/service-points.json';
-import { checkTabBar, firstLaunch, GPS, settled, STANDING_AT, useMyLocation } from './directory-steps';
+import { checkTabBar, firstLaunch, GPS, recordListRequests, settled, STANDING_AT, useMyLocation } from './directory-steps';
 import { startApp, type App } from './harness';
 
 /** The nearest 长者食堂/助餐点 straight from the seed, independent of the server's search. */
@@ -74,8 +74,13 @@ describe('service directory in the browser', () => {
     it('shows the 15-minute coverage from the same place, with words beside the marks', async () => {
       // A fresh start on the 服务 tab (the position was allowed before: asked again without the banner), then its link.
       await app.page.goto(`${app.url}/#/pages/services/index`);
+      const listRequests = recordListRequests(app);
       await app.page.reload();
       await app.page.getByText('距离从：您的位置').waitFor();
+      // The returning user's list is asked for once, from the position — not first without it, then again.
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      assert.equal(listRequests.length, 1, `list requests on the way back: ${listRequests.map(String).join(' | ')}`);
+      assert.ok(listRequests[0].has('lat') && listRequests[0].has('lng'), 'the one list request carries the position');
       // A real touch at the link's centre. (Playwright's own pre-tap check blames Taro's pull-to-refresh wrapper for
       // this link, although the browser's hit test finds the link there; the touch below proves which is right.)
       const link = await app.page.locator('#open-coverage:visible').boundingBox();
@@ -189,6 +194,41 @@ describe('service directory in the browser', () => {
       assert.equal(await card.getAttribute('id'), `service-card-${NEAREST_CANTEEN.id}`);
       assert.match(await card.innerText(), new RegExp(`步行约 ${NEAREST_MINUTES} 分钟`));
       await app.screenshot('directory-list-community');
+    });
+
+    it('comes back another day to the last cards at once, says it is updating, then shows the fresh answer from one request', async () => {
+      // The view a new visit opens with (no filter) is the one kept on the phone.
+      await app.tap('chip-category');
+      await app.page.locator('#category-elderly:visible').waitFor();
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      const cardIds = () => app.page.locator('[id^="service-card-"]:visible').evaluateAll((els) => els.map((el) => el.id));
+      const lastTime = await cardIds();
+      assert.ok(lastTime.length > 0, 'cards around 新市社区');
+
+      // Another day: a new browser tab (nothing kept for the tab; the settings and the 社区 stay on the phone). The
+      // list's answer is held back, as on a slow network, so what shows before it can be seen.
+      await app.page.evaluate(() => sessionStorage.clear());
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      const isList = (url: URL) => url.pathname === '/api/services';
+      await app.page.route(isList, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const listRequests = recordListRequests(app);
+      await app.page.reload();
+      await app.page.locator('#list-updating:visible').getByText(/^正在更新…先显示今天 \d\d:\d\d 查到的结果$/).waitFor();
+      assert.deepEqual(await cardIds(), lastTime, 'the last cards, before any answer');
+      await app.screenshot('directory-list-kept');
+      await app.assertAccessible('服务 with the kept cards');
+
+      answer();
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      assert.equal(await app.page.locator('#list-updating:visible').count(), 0, 'the note is gone with the fresh answer');
+      assert.match(await firstCard(app).innerText(), /营业中|已打烊/);
+      assert.equal(listRequests.length, 1, `list requests: ${listRequests.map(String).join(' | ')}`);
+      await app.page.unroute(isList);
+      assert.deepEqual(app.browserErrors, []);
     });
   });
 
