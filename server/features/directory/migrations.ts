@@ -76,7 +76,60 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable('service_point_terms').execute();
     },
   },
+  // Every later change of what a list item shows bumps directory_version (see tables.ts): in the database itself,
+  // so imports, the admin CLI, other processes and hand-written SQL are all seen, not only this server's writes.
+  '0510_directory_version': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('directory_version')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('directory_version').values({ id: 1, version: 1 }).execute();
+      if (databaseKind(db) === 'postgres') {
+        // Once per statement, and a notification at commit to every server process listening (memory-freshness.ts).
+        await sql`create function directory_changed() returns trigger language plpgsql as $$
+          begin
+            update directory_version set version = version + 1 where id = 1;
+            perform pg_notify('directory_changed', '');
+            return null;
+          end $$`.execute(db);
+        for (const [table, events] of VERSIONED_CHANGES) {
+          await sql`create trigger ${sql.raw(`${table}_directory_changed`)} after ${sql.raw(events.join(' or '))} on ${sql.table(table)}
+            for each statement execute function directory_changed()`.execute(db);
+        }
+      } else {
+        for (const [table, events] of VERSIONED_CHANGES) {
+          for (const event of events) {
+            await sql`create trigger ${sql.raw(`${table}_directory_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+              begin update directory_version set version = version + 1 where id = 1; end`.execute(db);
+          }
+        }
+      }
+    },
+    async down(db: Kysely<any>) {
+      if (databaseKind(db) === 'postgres') {
+        for (const [table] of VERSIONED_CHANGES) await sql`drop trigger ${sql.raw(`${table}_directory_changed`)} on ${sql.table(table)}`.execute(db);
+        await sql`drop function directory_changed()`.execute(db);
+      } else {
+        for (const [table, events] of VERSIONED_CHANGES) {
+          for (const event of events) await sql`drop trigger ${sql.raw(`${table}_directory_${event}`)}`.execute(db);
+        }
+      }
+      await db.schema.dropTable('directory_version').execute();
+    },
+  },
 };
+
+/**
+ * What changes a list item: any write to a point; a town or community only by its name (a new one changes no
+ * point, and one still named by a point cannot be deleted).
+ */
+const VERSIONED_CHANGES: Array<[string, string[]]> = [
+  ['service_points', ['insert', 'update', 'delete']],
+  ['towns', ['update']],
+  ['communities', ['update']],
+];
 
 /** Rebuilds the searchable text and the terms of every stored point (in batches, by id). */
 export async function reindexAllPoints(db: Kysely<any>): Promise<void> {

@@ -83,7 +83,7 @@ export async function findNearby(
   return candidates.sort(byDistanceThenId);
 }
 
-function byDistanceThenId(a: NearbyCandidate, b: NearbyCandidate): number {
+export function byDistanceThenId(a: Candidate, b: Candidate): number {
   return a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -96,34 +96,61 @@ const FIRST_REACH_METRES = 250;
  */
 const PROBE_RADIUS_METRES = 2500;
 
+/** A point found near a place: what paging needs (distance, then id). */
+export interface Candidate {
+  id: string;
+  distance: number;
+}
+
+/** The candidates within `reach` metres, nearest first (ties by id). */
+export type FindWithin<C extends Candidate> = (reach: number) => C[] | Promise<C[]>;
+
+export interface PageOptions<C extends Candidate> {
+  count: number;
+  after?: { distance: number; id: string };
+  keep?: (candidate: C) => boolean;
+}
+
 /**
  * The nearest `count` points within `radius` that come after `after` (distance, then id) and pass
  * `keep`, plus whether more follow. Searches a small circle first and doubles it only while it
  * holds too few: every point inside a reach is nearer than any point outside it, so the first
  * `count` found inside are the first `count` of the whole circle. A page in a dense town costs a
- * few dozen index entries instead of everything within 15 minutes.
+ * few dozen points instead of everything within 15 minutes. `wholeCircle` searches the radius at once.
  */
-export async function nearestPage(
+export async function nearestPage<C extends Candidate>(
+  find: FindWithin<C>,
+  radius: number,
+  options: PageOptions<C> & { wholeCircle?: boolean },
+): Promise<{ items: C[]; more: boolean }> {
+  const { count, after, keep } = options;
+  let reach = options.wholeCircle ? radius : Math.min(radius, (after?.distance ?? 0) + FIRST_REACH_METRES);
+  for (;;) {
+    const found = (await find(reach)).filter((c) => comesAfter(c, after) && (!keep || keep(c)));
+    if (found.length > count || reach >= radius) return { items: found.slice(0, count), more: found.length > count };
+    reach = Math.min(radius, reach * 2);
+  }
+}
+
+function comesAfter(c: Candidate, after: { distance: number; id: string } | undefined): boolean {
+  return !after || c.distance > after.distance || (c.distance === after.distance && c.id > after.id);
+}
+
+/** nearestPage on the database's location and keyword indexes (the list with a keyword). */
+export async function nearestPageInDatabase(
   db: Kysely<Database>,
   origin: LatLng,
   radius: number,
   filters: PointFilters,
-  options: { count: number; after?: { distance: number; id: string }; keep?: (candidate: NearbyCandidate) => boolean },
+  options: PageOptions<NearbyCandidate>,
 ): Promise<{ items: NearbyCandidate[]; more: boolean }> {
-  const { count, after, keep } = options;
-  const wanted = (c: NearbyCandidate) =>
-    (!after || c.distance > after.distance || (c.distance === after.distance && c.id > after.id)) && (!keep || keep(c));
   if (filters.keyword && radius > PROBE_RADIUS_METRES) {
-    const found = (await matchingWithin(db, origin, radius, filters)).filter(wanted);
-    return { items: found.slice(0, count), more: found.length > count };
+    const found = (await matchingWithin(db, origin, radius, filters)).filter((c) => comesAfter(c, options.after) && (!options.keep || options.keep(c)));
+    return { items: found.slice(0, options.count), more: found.length > options.count };
   }
   // A keyword in a small circle: each point of the circle probes its terms, the whole circle at once.
-  let reach = filters.keyword ? radius : Math.min(radius, (after?.distance ?? 0) + FIRST_REACH_METRES);
-  for (;;) {
-    const found = (await findNearby(db, origin, reach, filters, keep !== undefined)).filter(wanted);
-    if (found.length > count || reach >= radius) return { items: found.slice(0, count), more: found.length > count };
-    reach = Math.min(radius, reach * 2);
-  }
+  const find = (reach: number) => findNearby(db, origin, reach, filters, options.keep !== undefined);
+  return nearestPage(find, radius, { ...options, wholeCircle: Boolean(filters.keyword) });
 }
 
 /**
@@ -147,14 +174,18 @@ async function matchingWithin(db: Kysely<Database>, origin: LatLng, radius: numb
   return found.sort(byDistanceThenId);
 }
 
-/** Columns of a full point with its town and community names. */
-export function selectPoints(db: Kysely<Database>) {
+/** Points with the names of their town and community; select the point's columns you need. */
+export function pointsWithPlaceNames(db: Kysely<Database>) {
   return db
     .selectFrom('service_points')
     .innerJoin('towns', 'towns.code', 'service_points.town_code')
     .leftJoin('communities', 'communities.id', 'service_points.community_id')
-    .selectAll('service_points')
     .select(['towns.name as town_name', 'communities.name as community_name']);
+}
+
+/** Columns of a full point with its town and community names. */
+export function selectPoints(db: Kysely<Database>) {
+  return pointsWithPlaceNames(db).selectAll('service_points');
 }
 export type PointRow = Awaited<ReturnType<ReturnType<typeof selectPoints>['executeTakeFirstOrThrow']>>;
 
@@ -162,13 +193,17 @@ export function parseHours(json: string): OpeningHours {
   return JSON.parse(json) as OpeningHours;
 }
 
-/** One point as a list item, with distance from `origin` (when given) and its state at `now`. */
-export function toSummary(row: PointRow, now: Date, calendar: Calendar, origin: LatLng | null): ServicePointSummary {
+/** The columns a list item is made of. */
+export type SummaryRow = Pick<
+  PointRow,
+  | 'id' | 'name' | 'category_id' | 'subcategory_id' | 'town_code' | 'town_name' | 'community_id' | 'community_name'
+  | 'address' | 'lat' | 'lng' | 'phone' | 'hours_json' | 'is_demo'
+>;
+
+/** The fields of a list item that do not depend on the request, up to the phone, in the answer's order. */
+export function pointFields(row: SummaryRow) {
   const subcategory = findSubcategory(row.subcategory_id);
   const category = categoryTree.find((c) => c.id === row.category_id);
-  const status = openStatusAt(parseHours(row.hours_json), now, calendar, directoryConfig.openingSearchDays);
-  // Minutes from the rounded metres shown beside them, so the two figures always agree.
-  const distance = origin ? Math.round(distanceMetres(origin, row)) : null;
   return {
     id: row.id,
     name: row.name,
@@ -184,6 +219,16 @@ export function toSummary(row: PointRow, now: Date, calendar: Calendar, origin: 
     lat: row.lat,
     lng: row.lng,
     phone: row.phone,
+  };
+}
+
+/** One point as a list item, with distance from `origin` (when given) and its state at `now`. */
+export function toSummary(row: SummaryRow, now: Date, calendar: Calendar, origin: LatLng | null): ServicePointSummary {
+  const status = openStatusAt(parseHours(row.hours_json), now, calendar, directoryConfig.openingSearchDays);
+  // Minutes from the rounded metres shown beside them, so the two figures always agree.
+  const distance = origin ? Math.round(distanceMetres(origin, row)) : null;
+  return {
+    ...pointFields(row),
     distanceMeters: distance,
     walkingMinutes: distance === null ? null : walkingMinutes(distance),
     openNow: status.open,

@@ -46,7 +46,18 @@ export interface ServicePointTermsTable {
   point_id: string;
 }
 
+/**
+ * One row (id 1) counting changes of the directory: triggers add 1 on every insert, update or delete of service
+ * points and every change of a town's or community's name (migration 0510), so a server process holding the
+ * directory in memory (memory.ts) knows when to read it again.
+ */
+export interface DirectoryVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface DirectoryTables {
+  directory_version: DirectoryVersionTable;
   service_points: ServicePointsTable;
   service_point_services: ServicePointServicesTable;
   service_point_terms: ServicePointTermsTable;

@@ -1,0 +1,123 @@
+/**
+ * How a server process learns that the directory in its memory (memory.ts) is out of date. The database counts
+ * every change of what a list item shows in `directory_version` (triggers of migration 0510: a point inserted,
+ * edited or deleted by this server, another process, the admin CLI's import-points or hand-written SQL; a town
+ * or community renamed), so every writer is covered without having to remember to say so.
+ *
+ * - SQLite (one server process per file): the version is read for every list request — one compiled, prepared
+ *   one-row read in-process, shared by the requests that arrive together (coalesced). A change is seen by the
+ *   next request.
+ * - PostgreSQL (several processes, maybe on several machines): each process LISTENs on `directory_changed` on a
+ *   connection of its own; the trigger NOTIFYs at commit, and only then is the version read again. While that
+ *   connection is down (a database restart) every request reads the version, and once it is back the version is
+ *   read again (notifications sent meanwhile are lost). As a safety net the version is also read at least every
+ *   10 s. A change is seen by every process within the time a notification takes, milliseconds.
+ */
+import { type Kysely } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../db';
+import type { Database } from '../../db/schema';
+import type { WarnLogger } from '../../lib/calendar';
+
+export interface DirectoryFreshness {
+  /** The database's directory version, or `known` when it cannot have changed since `known` was read. */
+  current(known: number | null): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Read the version even without a notification after this long (a listening connection silently lost). */
+const SAFETY_READ_MS = 10_000;
+const RECONNECT_MS = 1_000;
+
+export function directoryFreshness(db: Kysely<Database>, target: DatabaseTarget, log: WarnLogger): DirectoryFreshness {
+  // Compiled once: the version read runs on every list request on SQLite.
+  const query = db.selectFrom('directory_version').select('version').where('id', '=', 1).compile();
+  const read = coalesced(async () => Number((await db.executeQuery(query)).rows[0].version));
+  if (target.kind === 'sqlite') return { current: read, close: async () => {} };
+  return listeningFreshness(target.url, read, log);
+}
+
+/**
+ * One read for the requests that arrive together: the first schedules a read for after the current turn of the
+ * event loop, and those arriving before it starts share it. Each request still gets a version read that began
+ * after it arrived (so after any change it could know of); under load, one read serves many requests.
+ */
+function coalesced(read: () => Promise<number>): () => Promise<number> {
+  let next: Promise<number> | null = null;
+  return () =>
+    (next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      next = null;
+      return read();
+    }));
+}
+
+function listeningFreshness(url: string, read: () => Promise<number>, log: WarnLogger): DirectoryFreshness {
+  let client: pg.Client | null = null;
+  let listening = false;
+  /** A notification came (or none can have been heard) since the version was last read. */
+  let changed = true;
+  let readAt = 0;
+  let started = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  function lost(c: pg.Client): void {
+    if (client !== c) return;
+    client = null;
+    listening = false;
+    changed = true;
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect();
+    }, RECONNECT_MS);
+    retry.unref();
+  }
+
+  async function connect(): Promise<void> {
+    const c = new pg.Client({ connectionString: url, application_name: 'linjiang-directory', keepAlive: true });
+    client = c;
+    c.on('notification', () => {
+      changed = true;
+    });
+    c.on('error', (error) => log.warn({ err: { message: error.message } }, 'directory change listener lost its connection'));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query('listen directory_changed');
+      if (closed) {
+        await c.end();
+        return;
+      }
+      listening = true;
+      // Changes made before LISTEN took effect were not heard.
+      changed = true;
+    } catch (error) {
+      log.warn({ err: { message: (error as Error).message } }, 'directory change listener could not connect; reading the version on every request');
+      c.end().catch(() => {});
+      lost(c);
+    }
+  }
+
+  return {
+    async current(known) {
+      if (!started) {
+        started = true;
+        void connect();
+      }
+      if (known !== null && listening && !changed && Date.now() - readAt < SAFETY_READ_MS) return known;
+      // Cleared before reading: a notification arriving during the read makes the next request read again.
+      changed = false;
+      readAt = Date.now();
+      return read();
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      listening = false;
+      await c?.end().catch(() => {});
+    },
+  };
+}
