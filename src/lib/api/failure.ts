@@ -1,5 +1,4 @@
 import type { ErrorBody, ErrorCode } from '@contract/errors';
-import { isAxiosError, isCancel } from 'axios';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
 const SERVER_TROUBLE_MESSAGE = '服务暂时出了点问题，请稍后重试';
@@ -12,7 +11,7 @@ const UNAVAILABLE_MESSAGE = '服务暂时连不上，请稍后重试';
 export class ApiFailure extends Error {
   readonly status: number | null;
   /** The server's code; NETWORK = no answer at all; UNAVAILABLE = an answer, but not from our API (proxy, static server). */
-  readonly code: ErrorCode | 'NETWORK' | 'UNAVAILABLE' | 'CANCELED';
+  readonly code: ErrorCode | 'NETWORK' | 'UNAVAILABLE';
   readonly fields: Record<string, string> | undefined;
   readonly retryable: boolean;
 
@@ -37,18 +36,15 @@ function errorBodyOf(data: unknown): ErrorBody['error'] | null {
   return error && typeof error.message === 'string' && typeof error.code === 'string' ? error : null;
 }
 
+/** What a failed call tells the user: an ApiFailure as it is; anything else (offline, timeout, refused) is 网络不给力. */
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
-  if (isCancel(error)) {
-    return new ApiFailure({ message: '已取消', status: null, code: 'CANCELED', retryable: false });
-  }
-  const response = isAxiosError(error) ? error.response : undefined;
-  if (!response) {
-    // No answer at all: offline, DNS, refused connection, timeout.
-    return new ApiFailure({ message: NETWORK_MESSAGE, status: null, code: 'NETWORK', retryable: true });
-  }
-  const status = response.status;
-  const body = errorBodyOf(response.data);
+  return new ApiFailure({ message: NETWORK_MESSAGE, status: null, code: 'NETWORK', retryable: true });
+}
+
+/** An answer outside 2xx: the API's own error body when there is one, else words for what the status means. */
+export function failureOfAnswer(status: number, data: unknown): ApiFailure {
+  const body = errorBodyOf(data);
   if (!body && (status === 404 || status >= 500)) {
     // e.g. a gateway's 502 or a static server's 404 page: the API itself is not there.
     return new ApiFailure({ message: UNAVAILABLE_MESSAGE, status, code: 'UNAVAILABLE', retryable: true });

@@ -1,18 +1,18 @@
-import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
+import type { ApiRequest, ApiTransport } from '../api/transport';
 import { taroTestControl } from '../../../tests-client/taroMock';
 import { api } from '../api/client';
 import { initialSettings, useSettings } from '../stores/settings';
 import { CONSENT_VERSION } from './notice';
 import { syncConsent, withdrawConsent } from './recordConsent';
 
-let sent: InternalAxiosRequestConfig[] = [];
-const accepting: AxiosAdapter = async (config) => {
+let sent: ApiRequest[] = [];
+const accepting: ApiTransport = async (config) => {
   sent.push(config);
-  return { data: { version: 'v', recordedAt: '', signedIn: false }, status: 201, statusText: 'Created', headers: {}, config };
+  return { status: 201, data: { version: 'v', recordedAt: '', signedIn: false } };
 };
-const offline: AxiosAdapter = async (config) => {
+const offline: ApiTransport = async (config) => {
   sent.push(config);
-  throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
+  throw new Error('offline');
 };
 
 beforeEach(() => {
@@ -23,13 +23,13 @@ beforeEach(() => {
 
 describe('recording the privacy agreement', () => {
   it('sends nothing when the user has not agreed', async () => {
-    api.defaults.adapter = accepting;
+    api.transport = accepting;
     await syncConsent();
     expect(sent).toHaveLength(0);
   });
 
   it('sends the version and this installation’s id once, then never again', async () => {
-    api.defaults.adapter = accepting;
+    api.transport = accepting;
     useSettings.getState().agreeToConsent('2026-11-28');
     await syncConsent();
     await syncConsent();
@@ -40,12 +40,12 @@ describe('recording the privacy agreement', () => {
   });
 
   it('keeps an agreement made offline and sends it on a later launch', async () => {
-    api.defaults.adapter = offline;
+    api.transport = offline;
     useSettings.getState().agreeToConsent('2026-11-28');
     await syncConsent();
     expect(useSettings.getState()).toMatchObject({ consentVersion: '2026-11-28', consentRecorded: false });
 
-    api.defaults.adapter = accepting;
+    api.transport = accepting;
     await syncConsent();
     expect(useSettings.getState().consentRecorded).toBe(true);
   });
@@ -53,7 +53,7 @@ describe('recording the privacy agreement', () => {
 
 describe('a new notice and a withdrawal', () => {
   it('asks again when the stored agreement is to an older notice, and sends nothing for it', async () => {
-    api.defaults.adapter = accepting;
+    api.transport = accepting;
     useSettings.setState({ consentVersion: '2020-01-01', consentRecorded: false, firstLaunchDone: true });
     await syncConsent();
     expect(sent).toHaveLength(0);
@@ -61,16 +61,16 @@ describe('a new notice and a withdrawal', () => {
   });
 
   it('records a withdrawal on the server and stops using the consent on the phone at once', async () => {
-    api.defaults.adapter = accepting;
+    api.transport = accepting;
     useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
     await withdrawConsent();
     expect(useSettings.getState().consentVersion).toBeNull();
     expect(sent).toHaveLength(1);
-    expect(JSON.parse(sent[0].data)).toMatchObject({ version: CONSENT_VERSION, withdraw: true });
+    expect(JSON.parse(sent[0].data as string)).toMatchObject({ version: CONSENT_VERSION, withdraw: true });
   });
 
   it('withdraws on the phone even when the server cannot be reached', async () => {
-    api.defaults.adapter = offline;
+    api.transport = offline;
     useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
     await withdrawConsent();
     expect(useSettings.getState().consentVersion).toBeNull();

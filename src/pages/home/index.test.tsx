@@ -77,7 +77,7 @@ describe('首页 电话求助 for a signed-in user', () => {
         },
       ],
     };
-    api.defaults.adapter = async (config) => ({ data: towns, status: 200, statusText: 'OK', headers: {}, config });
+    api.transport = async () => ({ status: 200, data: towns });
     useSession.getState().signIn({
       token: 't',
       expiresAt: '2026-12-28T00:00:00Z',

@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import type { AxiosAdapter } from 'axios';
+import type { ApiTransport } from '@/lib/api/transport';
 import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
@@ -19,15 +19,15 @@ const worker = {
 };
 
 let calls: string[] = [];
-const server: AxiosAdapter = async (config) => {
-  calls.push(`${config.method?.toUpperCase()} ${config.url} ${config.headers.get('Authorization') ?? ''}`.trim());
-  return { data: { ok: true }, status: 200, statusText: 'OK', headers: {}, config };
+const server: ApiTransport = async (config) => {
+  calls.push(`${config.method} ${config.url} ${config.headers.Authorization ?? ''}`.trim());
+  return { status: 200, data: { ok: true } };
 };
 
 beforeEach(() => {
   taroTestControl.reset();
   calls = [];
-  api.defaults.adapter = server;
+  api.transport = server;
   useSession.getState().clear();
   useSettings.setState({ ...initialSettings(), firstLaunchDone: true, consentVersion: '2026-11-28' });
 });
@@ -60,8 +60,8 @@ describe('我的', () => {
   });
 
   it('signed in: 我的预约, 家人 and 消息 with the unread count; staff get their own page', async () => {
-    api.defaults.adapter = async (config) => {
-      calls.push(`${config.method?.toUpperCase()} ${config.url}`);
+    api.transport = async (config) => {
+      calls.push(`${config.method} ${config.url}`);
       const data = config.url === '/api/messages' ? { items: [], nextCursor: null, unreadCount: 3 } : { ok: true };
       return { data, status: 200, statusText: 'OK', headers: {}, config };
     };

@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
+import type { ApiRequest, ApiTransport } from '@/lib/api/transport';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
@@ -25,13 +25,13 @@ const resident = {
 };
 
 /** A fake API server: routes by method + path. */
-function fakeServer(routes: Record<string, (config: InternalAxiosRequestConfig) => unknown>, seen: string[] = []): AxiosAdapter {
+function fakeServer(routes: Record<string, (config: ApiRequest) => unknown>, seen: string[] = []): ApiTransport {
   return async (config) => {
-    const key = `${config.method?.toUpperCase()} ${config.url}`;
+    const key = `${config.method} ${config.url}`;
     seen.push(key);
     const handler = routes[key];
-    if (!handler) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
-    return { data: handler(config), status: 200, statusText: 'OK', headers: {}, config };
+    if (!handler) throw new Error('offline');
+    return { status: 200, data: handler(config) };
   };
 }
 
@@ -44,7 +44,7 @@ beforeEach(() => {
 describe('登录 page', () => {
   it('lists the demo accounts as big buttons and signs in with the one tapped, then returns to `redirect`', async () => {
     const seen: string[] = [];
-    api.defaults.adapter = fakeServer(
+    api.transport = fakeServer(
       {
         'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }),
         'POST /api/auth/demo': (config) => {
@@ -67,11 +67,11 @@ describe('登录 page', () => {
 
   it('shows the reason and 重试 when the server cannot be reached, and recovers', async () => {
     let online = false;
-    const offlineThenOnline: AxiosAdapter = async (config) => {
-      if (!online) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
-      return { data: { accounts: demoAccounts }, status: 200, statusText: 'OK', headers: {}, config };
+    const offlineThenOnline: ApiTransport = async () => {
+      if (!online) throw new Error('offline');
+      return { status: 200, data: { accounts: demoAccounts } };
     };
-    api.defaults.adapter = offlineThenOnline;
+    api.transport = offlineThenOnline;
     const { findByText } = render(<LoginPage />);
     expect(await findByText('网络不给力，请稍后重试')).toBeTruthy();
     online = true;
@@ -80,7 +80,7 @@ describe('登录 page', () => {
   });
 
   it('asks for the privacy agreement first when the user declined it on first launch', async () => {
-    api.defaults.adapter = fakeServer({ 'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }), 'POST /api/consents': () => ({}) });
+    api.transport = fakeServer({ 'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }), 'POST /api/consents': () => ({}) });
     useSettings.setState({ consentVersion: null });
     const { findByText } = render(<LoginPage />);
     expect(await findByText('登录前请先同意隐私说明')).toBeTruthy();
@@ -101,7 +101,7 @@ describe('登录 page in WeChat', () => {
 
   it('sends a worker’s activation code with the WeChat sign-in, and nothing extra for a resident', async () => {
     const bodies: unknown[] = [];
-    api.defaults.adapter = fakeServer({
+    api.transport = fakeServer({
       'GET /api/auth/demo-accounts': () => ({ accounts: [] }),
       'POST /api/auth/wechat': (config) => {
         bodies.push(JSON.parse(config.data as string));

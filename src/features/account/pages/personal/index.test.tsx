@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import { AxiosError, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios';
+import type { ApiRequest, ApiTransport } from '@/lib/api/transport';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
@@ -19,13 +19,13 @@ const resident = {
   consentVersion: '2026-11-28',
 };
 
-function fakeServer(routes: Record<string, (config: InternalAxiosRequestConfig) => unknown>, seen: string[]): AxiosAdapter {
+function fakeServer(routes: Record<string, (config: ApiRequest) => unknown>, seen: string[]): ApiTransport {
   return async (config) => {
-    const key = `${config.method?.toUpperCase()} ${config.url}`;
+    const key = `${config.method} ${config.url}`;
     seen.push(key);
     const handler = routes[key];
-    if (!handler) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
-    return { data: handler(config), status: 200, statusText: 'OK', headers: {}, config };
+    if (!handler) throw new Error('offline');
+    return { status: 200, data: handler(config) };
   };
 }
 
@@ -39,7 +39,7 @@ beforeEach(() => {
 describe('个人信息', () => {
   it('shows what is held and corrects the name', async () => {
     const seen: string[] = [];
-    api.defaults.adapter = fakeServer({ 'PATCH /api/me': (config) => ({ user: { ...resident, displayName: JSON.parse(config.data as string).displayName } }) }, seen);
+    api.transport = fakeServer({ 'PATCH /api/me': (config) => ({ user: { ...resident, displayName: JSON.parse(config.data as string).displayName } }) }, seen);
     const { getByText } = render(<PersonalDataPage />);
     expect(getByText('手机号：139****5678')).toBeTruthy();
     typeInto('personal-name', '张秀英');
@@ -50,7 +50,7 @@ describe('个人信息', () => {
 
   it('deletes the account only after the word 注销 is typed and the question is answered', async () => {
     const seen: string[] = [];
-    api.defaults.adapter = fakeServer({ 'DELETE /api/me': (config) => (expect(JSON.parse(config.data as string)).toEqual({ confirm: '注销' }), { ok: true }) }, seen);
+    api.transport = fakeServer({ 'DELETE /api/me': (config) => (expect(JSON.parse(config.data as string)).toEqual({ confirm: '注销' }), { ok: true }) }, seen);
     render(<PersonalDataPage />);
     const button = () => document.getElementById('personal-delete')!;
     // Without the word typed, the tap only says what to do.
@@ -69,7 +69,7 @@ describe('个人信息', () => {
 
   it('signs out of every device after asking', async () => {
     const seen: string[] = [];
-    api.defaults.adapter = fakeServer({ 'POST /api/auth/logout-all': () => ({ ok: true }) }, seen);
+    api.transport = fakeServer({ 'POST /api/auth/logout-all': () => ({ ok: true }) }, seen);
     render(<PersonalDataPage />);
     fireEvent.click(document.getElementById('personal-logout-all')!);
     await waitFor(() => expect(seen).toEqual(['POST /api/auth/logout-all']));
