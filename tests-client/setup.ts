@@ -1,6 +1,6 @@
 /**
  * Taro's build-time globals, which the Taro build defines and jest does not. Tests run as the h5 target
- * (axios's own transport, no Taro.request adapter).
+ * (the fetch transport of src/lib/api, which the tests replace with a fake server: jsdom has no fetch).
  */
 const globals = globalThis as Record<string, unknown>;
 for (const flag of [
