@@ -1,4 +1,4 @@
-import { formatDay, formatDayTime, formatTimeRange } from './date';
+import { chinaHour, formatDay, formatDayTime, formatTime, formatTimeRange } from './date';
 
 // 2026-11-28 is a Saturday; 09:00 China time = 01:00 UTC.
 const now = '2026-11-28T01:00:00Z';
@@ -16,5 +16,12 @@ describe('dates in China time', () => {
     expect(formatTimeRange('2026-11-30T03:30:00Z', '2026-11-30T04:30:00Z')).toBe('11:30–12:30');
     expect(formatDayTime('2026-11-29T03:30:00Z', now)).toBe('明天 11:30');
     expect(formatDayTime('2026-11-30T03:30:00Z', now)).toBe('11月30日（周一）11:30');
+  });
+
+  it('reads the hour and the time in China from a Date or epoch milliseconds as well', () => {
+    expect(chinaHour('2026-11-28T16:30:00Z')).toBe(0); // 00:30 on the 29th in China
+    expect(chinaHour(Date.parse('2026-11-28T01:00:00Z'))).toBe(9);
+    expect(formatTime(new Date('2026-11-28T15:59:00Z'))).toBe('23:59');
+    expect(formatDay(new Date('2026-12-31T16:00:00Z'), now)).toBe('2027年1月1日（周五）');
   });
 });

@@ -1,6 +1,6 @@
 /** The publish/edit form: what the worker types (China-local date and times) and the request it becomes. */
 import type { ActivityCreate, ActivityDetail } from '@contract/volunteers';
-import { chinaTime } from '@/lib/date';
+import { chinaTime } from '@/lib/chinaTime';
 
 export interface ActivityDraft {
   communityId: string;

@@ -3,7 +3,7 @@ import { HOME_ENTRIES } from '@/lib/homeEntries';
 import { COMMUNITY_PICKER_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { useSettings } from '@/lib/stores/settings';
-import { chinaTime } from '@/lib/date';
+import { chinaHour } from '@/lib/date';
 import { BigEntry, BigEntryGrid } from '@/lib/ui/BigEntry';
 import { AppIcon } from '@/lib/ui/icons';
 import { PageRoot } from '@/lib/ui/PageRoot';
@@ -28,7 +28,7 @@ export default function HomePage() {
     <PageRoot className={elderMode ? 'home home--with-help-bar' : 'home'} tab='home'>
       <View className='text-heading home__greeting'>
         {user ? `${user.displayName}，` : ''}
-        {greeting(chinaTime().hour())}
+        {greeting(chinaHour())}
       </View>
       <View className='home__community'>
         <View className='text-secondary'>{communityName ? `您的社区：${communityName}` : '您还没有选择社区'}</View>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ElderClass, ElderDetail } from '@contract/care';
 import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/date';
+import { chinaTime } from '@/lib/chinaTime';
 import { accessibleName } from '@/lib/ui/a11y';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { saveElderClasses } from '../api';

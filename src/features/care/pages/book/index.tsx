@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { toApiFailure } from '@/lib/api/failure';
 import { FAMILY_PATH, bookingDetailUrl } from '@/lib/carePaths';
-import { chinaTime } from '@/lib/date';
+import { chinaTime } from '@/lib/chinaTime';
 import { SERVICES_PATH, currentPath, goToLogin, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import volunteersConfig from '../../../../../config/domain/volunteers.json';
-import { chinaTime } from '@/lib/date';
+import { chinaTime } from '@/lib/chinaTime';
 import { openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { accessibleName } from '@/lib/ui/a11y';

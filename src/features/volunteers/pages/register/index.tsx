@@ -7,7 +7,7 @@ import { idTypeLabels, idTypes } from '@contract/rules/id-number';
 import { needsGuardian } from '@contract/rules/volunteer-age';
 import { fetchTowns } from '@/lib/api/endpoints';
 import { toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/date';
+import { chinaTime } from '@/lib/chinaTime';
 import { goBack } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
