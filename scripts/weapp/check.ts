@@ -22,10 +22,10 @@ const REPORT = path.join(ROOT, '.artifacts/size-report.json');
 const KB = 1024;
 const MB = 1024 * KB;
 /**
- * Ours, for phones on a weak signal: the main package under 600 KB for now (the goal is 500 KB), each subpackage
- * under 300 KB. WeChat's own: 2 MB each, 30 MB total (its code-quality panel warns at 1.5 MB).
+ * Ours, for phones on a weak signal: the main package under 500 KB (what WeChat downloads before the first page),
+ * each subpackage under 300 KB. WeChat's own: 2 MB each, 30 MB total (its code-quality panel warns at 1.5 MB).
  */
-const LIMITS = { main: 600 * KB, anyPackage: 300 * KB, total: 30 * MB };
+const LIMITS = { main: 500 * KB, anyPackage: 300 * KB, total: 30 * MB };
 
 const results: Array<{ name: string; ok: boolean }> = [];
 function step(name: string, run: () => boolean) {
