@@ -19,6 +19,16 @@ import { gridCover } from './grid';
 import type { DirectoryFreshness } from './memory-freshness';
 import { byDistanceThenId, parseHours, pointFields, pointsWithPlaceNames, type Candidate, type SummaryRow } from './queries';
 
+/** Opening hours, one object for all the points that keep the same hours (most share a few dozen), and their state. */
+interface Schedule {
+  hours: OpeningHours;
+  /** The minute (ms since epoch / 60,000) `status` and `open` were computed for. */
+  minute: number;
+  /** `,"openNow":…,"closesAt":…,"nextOpenAt":…` at that minute. */
+  status: string;
+  open: boolean;
+}
+
 interface MemoryPoint {
   id: string;
   subcategory: string;
@@ -26,16 +36,11 @@ interface MemoryPoint {
   communityId: string | null;
   lat: number;
   lng: number;
-  hours: OpeningHours;
-  /** The list item's JSON up to the phone, without the closing brace, as UTF-8 (encoded once, not per answer). */
-  head: Buffer;
+  schedule: Schedule;
+  /** The list item's JSON up to the phone, without the closing brace, as UTF-8 bytes (utf8Bytes: encoded once). */
+  head: string;
   /** The list item's JSON after the opening state: `,"isDemo":…}`. */
   tail: string;
-  /** The minute (ms since epoch / 60,000) `statusAndTail` and `open` were computed for. */
-  statusMinute: number;
-  /** `,"openNow":…,"closesAt":…,"nextOpenAt":…` at that minute, and the tail. */
-  statusAndTail: string;
-  open: boolean;
 }
 
 export interface MemoryCandidate extends Candidate {
@@ -67,44 +72,30 @@ function takeBuffer(size: number): Buffer {
 }
 
 /**
- * JSON text built from pieces into one UTF-8 buffer: the points' heads already encoded, and the request's own
- * pieces, which are ASCII only (punctuation, numbers, ISO instants, base64url cursors, true/false/null), written
- * byte for byte. No 10 KB string is built, flattened and encoded again for every answer.
+ * An answer's JSON built as bytes: the points' list items are kept as their UTF-8 bytes in one-byte strings (each
+ * character one byte, latin1), the request's own pieces are ASCII (punctuation, numbers, ISO instants, base64url
+ * cursors, true/false/null) and so their own bytes. Concatenating one-byte strings is a plain copy, and the whole
+ * answer is written into its buffer in one call: no 10 KB two-byte string is built and encoded to UTF-8 again for
+ * every answer.
  */
 export class JsonBytes {
-  private readonly parts: Array<string | Buffer> = [];
-  private size = 0;
-  /** ASCII written since the last buffer: one write for all of it. */
   private text = '';
 
-  /** ASCII text only: anything else would be written wrongly. */
-  ascii(text: string): this {
-    this.text += text;
-    return this;
-  }
-
-  utf8(bytes: Buffer): this {
-    this.flushText();
-    this.parts.push(bytes);
-    this.size += bytes.length;
+  /** ASCII text, or UTF-8 bytes as a latin1 string (utf8Bytes): anything else would be written wrongly. */
+  add(bytes: string): this {
+    this.text += bytes;
     return this;
   }
 
   toBuffer(): Buffer {
-    this.flushText();
-    const out = takeBuffer(this.size);
-    let at = 0;
-    for (const part of this.parts) at += typeof part === 'string' ? out.write(part, at, 'latin1') : part.copy(out, at);
+    const out = takeBuffer(this.text.length);
+    out.write(this.text, 0, 'latin1');
     return out;
   }
-
-  private flushText(): void {
-    if (this.text === '') return;
-    this.parts.push(this.text);
-    this.size += this.text.length;
-    this.text = '';
-  }
 }
+
+/** Text as its UTF-8 bytes in a one-byte string, for JsonBytes. */
+const utf8Bytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
 /** One version of the directory, as read from the database. */
 export class DirectorySnapshot {
@@ -116,8 +107,14 @@ export class DirectorySnapshot {
     rows: ReadonlyArray<SummaryRow & { grid_row: number; grid_col: number }>,
     private readonly calendar: Calendar,
   ) {
+    const schedules = new Map<string, Schedule>();
     for (const row of rows) {
       const head = JSON.stringify(pointFields(row));
+      let schedule = schedules.get(row.hours_json);
+      if (!schedule) {
+        schedule = { hours: parseHours(row.hours_json), minute: Number.NaN, status: '', open: false };
+        schedules.set(row.hours_json, schedule);
+      }
       const point: MemoryPoint = {
         id: row.id,
         subcategory: row.subcategory_id,
@@ -125,12 +122,9 @@ export class DirectorySnapshot {
         communityId: row.community_id,
         lat: row.lat,
         lng: row.lng,
-        hours: parseHours(row.hours_json),
-        head: Buffer.from(head.slice(0, -1)),
+        schedule,
+        head: utf8Bytes(head.slice(0, -1)),
         tail: `,"isDemo":${row.is_demo === 1}}`,
-        statusMinute: Number.NaN,
-        statusAndTail: '',
-        open: false,
       };
       let gridRow = this.rows.get(row.grid_row);
       if (!gridRow) this.rows.set(row.grid_row, (gridRow = new Map()));
@@ -170,32 +164,31 @@ export class DirectorySnapshot {
   /**
    * Whether the point is open at `now`. Opening hours are whole minutes from China-local midnights (whole
    * minutes of UTC), so the state — open or not, and when it closes or opens next — is the same at every instant
-   * of a minute: it is computed once per point per minute.
+   * of a minute: it is computed once per minute for each set of hours.
    */
   isOpen(point: MemoryPoint, now: Date): boolean {
-    this.refreshStatus(point, now);
-    return point.open;
+    return this.stateAt(point.schedule, now).open;
   }
 
   /** Appends the list item at `now` (toSummary, serialized). */
   writeItem(out: JsonBytes, candidate: MemoryCandidate, now: Date): void {
     const { point } = candidate;
-    this.refreshStatus(point, now);
     // The distance the search measured (distanceMetres, as toSummary measures it); minutes from the rounded
     // metres shown beside them.
     const metres = Math.round(candidate.distance);
-    out.utf8(point.head).ascii(`,"distanceMeters":${metres},"walkingMinutes":${walkingMinutes(metres)}`).ascii(point.statusAndTail);
+    out.add(point.head).add(`,"distanceMeters":${metres},"walkingMinutes":${walkingMinutes(metres)}`).add(this.stateAt(point.schedule, now).status).add(point.tail);
   }
 
-  private refreshStatus(point: MemoryPoint, now: Date): void {
+  private stateAt(schedule: Schedule, now: Date): Schedule {
     const minute = Math.floor(now.getTime() / 60_000);
-    if (point.statusMinute === minute) return;
-    const status = openStatusAt(point.hours, now, this.calendar, directoryConfig.openingSearchDays);
-    point.statusMinute = minute;
-    point.open = status.open;
+    if (schedule.minute === minute) return schedule;
+    const status = openStatusAt(schedule.hours, now, this.calendar, directoryConfig.openingSearchDays);
+    schedule.minute = minute;
+    schedule.open = status.open;
     const closesAt = JSON.stringify(status.closesAt?.toISOString() ?? null);
     const nextOpenAt = JSON.stringify(status.nextOpenAt?.toISOString() ?? null);
-    point.statusAndTail = `,"openNow":${status.open},"closesAt":${closesAt},"nextOpenAt":${nextOpenAt}${point.tail}`;
+    schedule.status = `,"openNow":${status.open},"closesAt":${closesAt},"nextOpenAt":${nextOpenAt}`;
+    return schedule;
   }
 }
 

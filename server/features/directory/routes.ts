@@ -87,16 +87,16 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         ? (await nearestPage((reach) => snapshot.within(origin, reach, narrow), widest, { count: BEYOND_COUNT, keep })).items
         : [];
     const nextCursor = page.more ? encodeCursor({ by: 'distance', distance: last.distance, id: last.id }) : null;
-    const out = new JsonBytes().ascii('{"items":[');
+    const out = new JsonBytes().add('{"items":[');
     const items = (list: MemoryCandidate[]) =>
       list.forEach((c, i) => {
-        if (i > 0) out.ascii(',');
+        if (i > 0) out.add(',');
         snapshot.writeItem(out, c, now);
       });
     items(page.items);
-    out.ascii(`],"nextCursor":${JSON.stringify(nextCursor)},"origin":${JSON.stringify({ ...origin, radius })},"beyond":[`);
+    out.add(`],"nextCursor":${JSON.stringify(nextCursor)},"origin":${JSON.stringify({ ...origin, radius })},"beyond":[`);
     items(beyond);
-    return out.ascii(']}').toBuffer();
+    return out.add(']}').toBuffer();
   }
 
   async function rowsInOrder(ids: string[]): Promise<PointRow[]> {
