@@ -1,9 +1,10 @@
 /**
  * The directory held in memory by each server process, for the list near a place (issue 12): every point's list
- * item already serialized up to its phone, its opening state computed once per minute, and a grid of cells (the
- * same cells as the database's location index, grid.ts) to find the points near a place without a query. A
- * request then costs one cheap version check (memory-freshness.ts) instead of three queries, 20 rows read at
- * random, opening hours recomputed for every point and a zod pass over the answer.
+ * item already serialized up to its phone, its opening state computed once per minute (shared by the points that
+ * keep the same hours), and a grid of cells (the same cells as the database's location index, grid.ts) to find the
+ * points near a place without a query. A request then costs at most a cheap version check (memory-freshness.ts)
+ * instead of three queries, 20 rows read at random, opening hours recomputed for every point and a zod pass over
+ * the answer.
  *
  * The answers are byte for byte those of the database path (pinned-answers.test.ts): the same fields
  * (pointFields, toSummary), the same box and circle tests and the same order (distance, then id).
