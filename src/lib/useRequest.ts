@@ -11,13 +11,15 @@ export interface RequestState<T> {
 
 /**
  * Loads data for a page: `load` must be stable (useCallback) — it runs again when it changes or on reload().
- * A response arriving after the page moved on to a newer request is ignored.
+ * A response arriving after the page moved on to a newer request is ignored. While `enabled` is false nothing
+ * is fetched and the state stays loading (a page waiting until it knows what to ask for).
  */
-export function useRequest<T>(load: () => Promise<T>): RequestState<T> {
+export function useRequest<T>(load: () => Promise<T>, { enabled = true }: { enabled?: boolean } = {}): RequestState<T> {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ data?: T; failure?: ApiFailure; loading: boolean }>({ loading: true });
 
   useEffect(() => {
+    if (!enabled) return undefined;
     let current = true;
     setState((previous) => ({ data: previous.data, loading: true }));
     load().then(
@@ -27,7 +29,7 @@ export function useRequest<T>(load: () => Promise<T>): RequestState<T> {
     return () => {
       current = false;
     };
-  }, [load, attempt]);
+  }, [load, attempt, enabled]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { data: state.data, failure: state.failure, loading: state.loading, reload };

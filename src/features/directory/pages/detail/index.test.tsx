@@ -1,5 +1,6 @@
-import { cleanup, act, fireEvent, render, within } from '@testing-library/react';
+import { cleanup, act, fireEvent, render, waitFor, within } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { CONSENT_VERSION } from '@contract/rules/consent';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { fetchServiceDetail } from '../../api';
 import { useOrigin } from '../../origin';
@@ -89,5 +90,23 @@ describe('服务点详情', () => {
     expect(document.getElementById('error-retry')).not.toBeNull();
     act(() => fireEvent.click(document.getElementById('detail-back')!));
     expect(taroMock.navigateBack).toHaveBeenCalled();
+  });
+});
+
+describe('服务点详情 for a user who allowed the location', () => {
+  it('waits for the position and asks once, from there (not first from the remembered 社区)', async () => {
+    const here = { lat: 41.8, lng: 126.93 };
+    const locate = jest.fn(async (): Promise<void> => void useOrigin.setState({ status: 'locating' }));
+    useSettings.setState({ consentVersion: CONSENT_VERSION });
+    useOrigin.setState({ useLocation: true, locate });
+    mockedDetail.mockResolvedValue(detail());
+    const { findByText } = render(<ServiceDetailPage />);
+    await waitFor(() => expect(locate).toHaveBeenCalledTimes(1));
+    expect(mockedDetail).not.toHaveBeenCalled();
+
+    act(() => useOrigin.setState({ here, status: 'idle' }));
+    expect(await findByText('新市社区长者食堂')).toBeTruthy();
+    expect(mockedDetail).toHaveBeenCalledTimes(1);
+    expect(mockedDetail).toHaveBeenCalledWith('sp-xinshi-elder-canteen', here);
   });
 });

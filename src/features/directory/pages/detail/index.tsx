@@ -52,14 +52,15 @@ const BOOKABLE: Record<string, { group?: CareGroup; label: string }> = {
 
 export default function ServiceDetailPage() {
   const id = useRouter().params.id ?? '';
-  const { origin } = useDirectoryOrigin();
+  // Distances need the origin: wait until it is decided rather than asking once without it and again with it.
+  const { origin, settled } = useDirectoryOrigin();
   const lat = origin?.lat;
   const lng = origin?.lng;
   const load = useCallback(
     () => fetchServiceDetail(id, lat !== undefined && lng !== undefined ? { lat, lng } : null),
     [id, lat, lng],
   );
-  const { data: point, failure, loading, reload } = useRequest(load);
+  const { data: point, failure, loading, reload } = useRequest(load, { enabled: settled });
 
   useEffect(() => {
     if (point) void Taro.setNavigationBarTitle({ title: point.name });
