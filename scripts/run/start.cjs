@@ -9,7 +9,7 @@ const { join } = require('node:path');
 const { isStale } = require('./freshness.cjs');
 
 const root = join(__dirname, '..', '..');
-const H5_SOURCES = ['src', 'contract', 'config', 'package.json', 'babel.config.js', 'project.config.json', 'scripts/h5'];
+const H5_SOURCES = ['src', 'contract', 'config', 'package.json', 'babel.config.js', 'project.config.json', 'scripts/h5/precompress.ts'];
 const SERVER_SOURCES = ['server', 'contract', 'config/domain', 'seeds', 'package.json', 'scripts/build-server.ts'];
 const serverStale = () => isStale(root, 'dist-server/main.js', SERVER_SOURCES);
 
