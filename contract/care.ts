@@ -3,6 +3,10 @@ import { MAX_ROW_ID, rowId, rowIdText } from './row-id';
 import careConfig from '../config/domain/care.json';
 import type { CareServiceKind } from './rules/care-price';
 import { hasControlCharacter } from './rules/text';
+import { livingSituations, mealModes, relations } from './care-words';
+
+// The words live in a zod-free module the app can import; the server keeps importing them from here.
+export * from './care-words';
 
 /**
  * Elderly-care booking API (DOMAIN.md §4): elder profiles and their relatives, care services and their slots,
@@ -68,8 +72,6 @@ export type IdParams = z.infer<typeof idParamsSchema>;
 
 // ---------- configuration the client shows ----------
 
-/** The eight classes (八类老人) from config/domain/care.json. */
-export const elderClasses = careConfig.classes;
 export const elderClassIds = careConfig.classes.map((c) => c.id) as [string, ...string[]];
 export const elderClassSchema = z.enum(elderClassIds, { error: '不是可选的老人类别' });
 export type ElderClass = z.infer<typeof elderClassSchema>;
@@ -81,19 +83,8 @@ export const serviceKindNames: Record<CareServiceKind, string> = Object.fromEntr
   careConfig.serviceKinds.map((k) => [k.id, k.name]),
 ) as Record<CareServiceKind, string>;
 
-export const relations = ['子女', '配偶', '亲属', '其他'] as const;
 export const relationSchema = z.enum(relations, { error: '请选择关系：子女、配偶、亲属或其他' });
-export type Relation = z.infer<typeof relationSchema>;
-
-export const livingSituations = ['alone', 'with-spouse', 'with-children', 'other'] as const;
 export const livingSituationSchema = z.enum(livingSituations, { error: '不是可选的居住情况' });
-export type LivingSituation = z.infer<typeof livingSituationSchema>;
-export const livingSituationNames: Record<LivingSituation, string> = {
-  alone: '独居',
-  'with-spouse': '与配偶同住',
-  'with-children': '与子女同住',
-  other: '其他',
-};
 
 // ---------- elders: GET /api/elders, GET /api/elders/:id, POST /api/elders ----------
 
@@ -357,10 +348,7 @@ export const bookingStatusNames: Record<BookingStatus, string> = {
   no_show: '未到',
 };
 
-export const mealModes = ['dine-in', 'delivery'] as const;
 export const mealModeSchema = z.enum(mealModes, { error: '请选择堂食或送餐' });
-export type MealMode = z.infer<typeof mealModeSchema>;
-export const mealModeNames: Record<MealMode, string> = { 'dine-in': '堂食', delivery: '送餐' };
 
 export const priceBreakdownSchema = z.object({
   priceFen: z.number().int(),

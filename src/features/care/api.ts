@@ -1,6 +1,6 @@
 /**
- * Care API calls (elders, services, slots, quotes, bookings). Types only from the contract: its values would
- * bring zod into the subpackage, so the few words it holds are taken from the answers (statusName, kindName).
+ * Care API calls (elders, services, slots, quotes, bookings). Types only from contract/care: its values would
+ * bring zod into the subpackage (the words pages show come from contract/care-words or the answers themselves).
  */
 import type {
   BindElderBody,

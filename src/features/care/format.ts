@@ -1,5 +1,5 @@
 /** How care bookings are said (DESIGN.md "Words"): money with the subsidy spelled out, dates and times. */
-import type { Booking, LivingSituation, Quote, Relation, Slot } from '@contract/care';
+import type { Booking, Quote, Slot } from '@contract/care';
 import { formatDay, formatDayTime } from '@/lib/date';
 
 export function yuan(fen: number): string {
@@ -22,17 +22,6 @@ export function dayText(date: string, now?: Date): string {
   return formatDay(`${date}T12:00:00+08:00`, now);
 }
 
-/** 送餐 / 堂食 (the contract's names; its values module would bring zod into the bundle). */
-export const MEAL_MODE_WORDS = { 'dine-in': '堂食', delivery: '送餐' } as const;
-
-/** The contract's relations and living situations, for the same reason. */
-export const RELATIONS: Relation[] = ['子女', '配偶', '亲属', '其他'];
-export const LIVING_SITUATION_WORDS: Record<LivingSituation, string> = {
-  alone: '独居',
-  'with-spouse': '与配偶同住',
-  'with-children': '与子女同住',
-  other: '其他',
-};
 
 /** The one line that says what happens next, for the result page and the booking's detail. */
 export function nextStepText(booking: Pick<Booking, 'status' | 'slot' | 'mealMode' | 'address' | 'cancelUntil' | 'canCancel' | 'servicePoint' | 'service'>, now?: Date): string {

@@ -8,7 +8,7 @@ import { chinaTime } from '@/lib/chinaTime';
 import { accessibleName } from '@/lib/ui/a11y';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { saveElderClasses } from '../api';
-import { ELDER_CLASSES } from '../elderClasses';
+import { elderClasses } from '@contract/care-words';
 
 /**
  * What only a worker of the 社区 sets: the eight classes (特困 among them), 低保, and the date of the bath
@@ -47,7 +47,7 @@ export function ClassesForm({ elder, onSaved }: { elder: ElderDetail; onSaved: (
       <View className='text-title'>类别与补贴资格</View>
       <View className='field__label field'>老人类别（可多选）</View>
       <View className='day-strip' role='group' {...accessibleName('老人类别')}>
-        {ELDER_CLASSES.map((c) => (
+        {elderClasses.map((c) => (
           <ToggleChip key={c.id} id={`staff-class-${c.id}`} on={classes.includes(c.id)} label={c.name} onTap={() => toggle(c.id)} />
         ))}
       </View>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { BindElderResult, Relation } from '@contract/care';
 import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
 import { bindElder } from '../api';
-import { RELATIONS } from '../format';
+import { relations } from '@contract/care-words';
 import { Choice } from './Choice';
 
 
@@ -47,7 +47,7 @@ export function BindForm({ onBound }: { onBound: (result: BindElderResult) => vo
       <View className='field'>
         <View className='field__label'>您是长辈的</View>
         <View role='radiogroup' className='choice-row'>
-          {RELATIONS.map((r) => (
+          {relations.map((r) => (
             <Choice key={r} id={`bind-relation-${r}`} selected={relation === r} onSelect={() => setRelation(r)} title={r} />
           ))}
         </View>

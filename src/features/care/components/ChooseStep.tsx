@@ -5,7 +5,8 @@ import { accessibleName } from '@/lib/ui/a11y';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import type { BookingChoices } from '../draft';
-import { MEAL_MODE_WORDS, dayText, yuan } from '../format';
+import { mealModeNames } from '@contract/care-words';
+import { dayText, yuan } from '../format';
 import { Choice, ChoiceSection } from './Choice';
 
 interface ChooseStepProps {
@@ -68,13 +69,13 @@ export function ChooseStep({ elders, services, choices, service, slots, elderAdd
             <>
               <View className='text-title choice-section__title'>堂食还是送餐</View>
               <View role='radiogroup' className='choice-row'>
-                <Choice id='meal-dine-in' selected={choices.mealMode === 'dine-in'} onSelect={() => choose({ mealMode: 'dine-in' })} title={MEAL_MODE_WORDS['dine-in']} detail={`到${service.servicePoint.name}吃`} />
+                <Choice id='meal-dine-in' selected={choices.mealMode === 'dine-in'} onSelect={() => choose({ mealMode: 'dine-in' })} title={mealModeNames['dine-in']} detail={`到${service.servicePoint.name}吃`} />
                 <Choice
                   id='meal-delivery'
                   selected={choices.mealMode === 'delivery'}
                   disabledReason={service.deliveryFeeFen === null ? '这里暂不送餐' : null}
                   onSelect={() => choose({ mealMode: 'delivery' })}
-                  title={MEAL_MODE_WORDS.delivery}
+                  title={mealModeNames.delivery}
                   detail={service.deliveryFeeFen ? `送餐费 ${yuan(service.deliveryFeeFen)}` : '送到家'}
                 />
               </View>

@@ -3,7 +3,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { CareService, ElderSummary, Quote, Slot } from '@contract/care';
 import { formatDayTime } from '@/lib/date';
 import type { BookingChoices } from '../draft';
-import { MEAL_MODE_WORDS, payableText, slotTimeText } from '../format';
+import { mealModeNames } from '@contract/care-words';
+import { payableText, slotTimeText } from '../format';
 import type { Refusal } from '../submit';
 import { SummaryRow } from './SummaryRow';
 
@@ -35,7 +36,7 @@ export function ConfirmStep(props: ConfirmStepProps) {
         <SummaryRow id='confirm-service' label='服务'>{`${service.kindName} · ${service.name}`}</SummaryRow>
         <SummaryRow id='confirm-point' label='服务点'>{service.servicePoint.name}</SummaryRow>
         <SummaryRow id='confirm-time' label='时间'>{slotTimeText(slot)}</SummaryRow>
-        {meal && choices.mealMode ? <SummaryRow id='confirm-mode' label='方式'>{MEAL_MODE_WORDS[choices.mealMode]}</SummaryRow> : null}
+        {meal && choices.mealMode ? <SummaryRow id='confirm-mode' label='方式'>{mealModeNames[choices.mealMode]}</SummaryRow> : null}
         {goesToElder ? <SummaryRow id='confirm-address' label={meal ? '送到' : '上门地址'}>{address}</SummaryRow> : null}
         {choices.note.trim() ? <SummaryRow id='confirm-note' label='备注'>{choices.note.trim()}</SummaryRow> : null}
         {quote ? <SummaryRow id='confirm-price' label='价格'>{payableText(quote.price)}</SummaryRow> : null}

@@ -11,7 +11,7 @@ import { fetchElder } from '../../api';
 import { ClassesForm } from '../../components/ClassesForm';
 import { RelativesCard } from '../../components/RelativesCard';
 import { RoleGate } from '../../components/RoleGate';
-import { classNamesText } from '../../elderClasses';
+import { classNamesText } from '@contract/care-words';
 import '../../staff.scss';
 
 function Row({ id, label, value }: { id: string; label: string; value: string }) {

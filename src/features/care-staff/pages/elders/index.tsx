@@ -13,7 +13,7 @@ import { PageRoot } from '@/lib/ui/PageRoot';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fetchElders } from '../../api';
 import { RoleGate } from '../../components/RoleGate';
-import { classNamesText } from '../../elderClasses';
+import { classNamesText } from '@contract/care-words';
 import { elderUrl } from '../../paths';
 import '../../staff.scss';
 

@@ -16,7 +16,8 @@ import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { cancelBooking, fetchBooking } from '../../api';
-import { MEAL_MODE_WORDS, nextStepText, payableText, slotTimeText } from '../../format';
+import { mealModeNames } from '@contract/care-words';
+import { nextStepText, payableText, slotTimeText } from '../../format';
 import '../../care.scss';
 import { SummaryRow } from '../../components/SummaryRow';
 
@@ -39,7 +40,7 @@ function BookingView({ booking, justBooked, onCancel, cancelling }: { booking: B
         <SummaryRow id='booking-elder' label='为谁'>{booking.elder.name}</SummaryRow>
         <SummaryRow id='booking-time' label='时间'>{slotTimeText(booking.slot)}</SummaryRow>
         <SummaryRow id='booking-point' label='服务点'>{`${booking.servicePoint.name} ${booking.servicePoint.phone}`}</SummaryRow>
-        {booking.mealMode ? <SummaryRow id='booking-mode' label='方式'>{MEAL_MODE_WORDS[booking.mealMode]}</SummaryRow> : null}
+        {booking.mealMode ? <SummaryRow id='booking-mode' label='方式'>{mealModeNames[booking.mealMode]}</SummaryRow> : null}
         {booking.address ? <SummaryRow id='booking-address' label={booking.mealMode === 'delivery' ? '送到' : '地址'}>{booking.address}</SummaryRow> : null}
         {booking.menu ? <SummaryRow id='booking-menu' label='菜单'>{booking.menu}</SummaryRow> : null}
         {booking.note ? <SummaryRow id='booking-note' label='备注'>{booking.note}</SummaryRow> : null}

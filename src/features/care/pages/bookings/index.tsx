@@ -11,7 +11,8 @@ import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { fetchBookings } from '../../api';
-import { MEAL_MODE_WORDS, slotTimeText, yuan } from '../../format';
+import { mealModeNames } from '@contract/care-words';
+import { slotTimeText, yuan } from '../../format';
 import '../../care.scss';
 
 const bookingKey = (booking: BookingSummary) => booking.id;
@@ -27,7 +28,7 @@ function BookingCard({ booking }: { booking: BookingSummary }) {
       </View>
       <View>
         {slotTimeText(booking.slot)}
-        {booking.mealMode ? ` · ${MEAL_MODE_WORDS[booking.mealMode]}` : ''}
+        {booking.mealMode ? ` · ${mealModeNames[booking.mealMode]}` : ''}
       </View>
       <View className='text-secondary'>
         为 {booking.elder.name} · {booking.servicePoint.name} · {booking.payableFen === 0 ? '免费' : yuan(booking.payableFen)}

@@ -12,11 +12,10 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { createElder } from '../../api';
 import { Choice } from '../../components/Choice';
-import { LIVING_SITUATION_WORDS, RELATIONS } from '../../format';
+import { livingSituationNames, livingSituations, relations } from '@contract/care-words';
 import '../../care.scss';
 
 type Field = 'name' | 'idNumber' | 'phone' | 'address' | 'diet' | 'healthNotes' | 'contactName' | 'contactRelation' | 'contactPhone';
-const SITUATIONS = Object.keys(LIVING_SITUATION_WORDS) as LivingSituation[];
 
 function TextField({ id, label, value, onChange, error, placeholder, type }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; placeholder?: string; type?: 'idcard' | 'number' | 'text' }) {
   return (
@@ -93,7 +92,7 @@ export default function ProfilePage() {
           <View className='field'>
             <View className='field__label'>您是长辈的</View>
             <View role='radiogroup' className='choice-row'>
-              {RELATIONS.map((r) => (
+              {relations.map((r) => (
                 <Choice key={r} id={`profile-relation-${r}`} selected={relation === r} onSelect={() => setRelation(r)} title={r} />
               ))}
             </View>
@@ -121,8 +120,8 @@ export default function ProfilePage() {
         <View className='field'>
           <View className='field__label'>居住情况</View>
           <View role='radiogroup' className='choice-row'>
-            {SITUATIONS.map((s) => (
-              <Choice key={s} id={`profile-living-${s}`} selected={situation === s} onSelect={() => setSituation(s)} title={LIVING_SITUATION_WORDS[s]} />
+            {livingSituations.map((s) => (
+              <Choice key={s} id={`profile-living-${s}`} selected={situation === s} onSelect={() => setSituation(s)} title={livingSituationNames[s]} />
             ))}
           </View>
         </View>
