@@ -58,4 +58,44 @@ describe('the loading frame of index.html', () => {
       // A refused inline script or style would be a console error here.
       assert.deepEqual(app.browserErrors, []);
     }));
+
+  it('after 15 s without the app, says the network is slow and offers 重新加载, which starts the page again', () =>
+    app.step('boot-skeleton-slow', async () => {
+      await app.page.unrouteAll();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await app.page.route(/\/js\/[^/]+\.js$/, async (route) => {
+        await held;
+        // The scripts asked for before the reload are gone by now.
+        await route.continue().catch(() => undefined);
+      });
+      await app.page.clock.install();
+      // A fresh load (the same URL with only its hash would not load the page again).
+      await app.page.goto('about:blank');
+      await app.page.goto(`${app.url}/#/pages/services/index`, { waitUntil: 'commit' });
+      const reload = app.page.locator('#boot-reload');
+      await app.page.locator('#boot-skeleton').waitFor({ state: 'visible' });
+      assert.equal(await reload.isVisible(), false, 'no button while the page is simply loading');
+
+      await app.page.clock.fastForward(15_000);
+      await reload.waitFor({ state: 'visible' });
+      assert.equal(await app.page.getByRole('status').innerText(), '网络较慢，仍在加载，请稍候…');
+      // Measured here, not with app.boxHeight (that waits for the app's pages, which are not there yet).
+      const button = await reload.evaluate((element) => ({
+        height: element.getBoundingClientRect().height,
+        fontSize: parseFloat(getComputedStyle(element).fontSize),
+      }));
+      assert.ok(button.height >= 60, `重新加载 is ${button.height} px high: a target for 长辈版`);
+      assert.ok(button.fontSize >= 20, `重新加载 is ${button.fontSize} px`);
+      const { violations } = await new AxeBuilder({ page: app.page }).analyze();
+      assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), []);
+
+      const reloaded = app.page.waitForEvent('framenavigated');
+      await reload.click();
+      await reloaded;
+      release();
+      await app.waitForVisible('#page-root');
+      await app.page.locator('#boot-skeleton').waitFor({ state: 'detached' });
+      assert.deepEqual(app.browserErrors, []);
+    }));
 });
