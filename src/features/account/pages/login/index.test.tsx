@@ -1,6 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import type { ApiRequest, ApiTransport } from '@/lib/api/transport';
+import type { ApiTransport } from '@/lib/api/transport';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { fakeServer } from '../../../../../tests-client/fakeServer';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
@@ -23,17 +24,6 @@ const resident = {
   scope: { communityId: null, townCode: null, servicePointId: null },
   consentVersion: '2026-11-28',
 };
-
-/** A fake API server: routes by method + path. */
-function fakeServer(routes: Record<string, (config: ApiRequest) => unknown>, seen: string[] = []): ApiTransport {
-  return async (config) => {
-    const key = `${config.method} ${config.url}`;
-    seen.push(key);
-    const handler = routes[key];
-    if (!handler) throw new Error('offline');
-    return { status: 200, data: handler(config) };
-  };
-}
 
 beforeEach(() => {
   taroTestControl.reset();
