@@ -16,6 +16,19 @@ export const testWorker: User = {
   consentVersion: CONSENT_VERSION,
 };
 
+/** A resident of 新市社区 (a daughter who books for her mother in the care tests). */
+export const testResident: User = {
+  id: 1,
+  displayName: '王秀兰',
+  maskedPhone: '139****5678',
+  role: 'resident',
+  isVolunteer: false,
+  communityId: 'xinshi',
+  communityName: '新市社区',
+  scope: { communityId: null, townCode: null, servicePointId: null },
+  consentVersion: CONSENT_VERSION,
+};
+
 /** Starts a component test past the first launch (consent given, 长辈版 off), signed in as `user`. */
 export function startSignedIn(user: User = testWorker): void {
   useSettings.setState({ ...initialSettings(), firstLaunchDone: true });

@@ -1,5 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { testResident } from '../../../../../tests-client/signedIn';
 import { fakeServer } from '../../../../../tests-client/fakeServer';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
@@ -7,17 +8,8 @@ import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
 import PersonalDataPage from './index';
 
-const resident = {
-  id: 7,
-  displayName: '张阿姨',
-  maskedPhone: '139****5678',
-  role: 'resident' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: null, townCode: null, servicePointId: null },
-  consentVersion: '2026-11-28',
-};
+/** The person whose data the page shows. */
+const resident = { ...testResident, id: 7, displayName: '张阿姨' };
 
 beforeEach(() => {
   taroTestControl.reset();

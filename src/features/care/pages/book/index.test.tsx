@@ -1,8 +1,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { startSignedIn, testResident } from '../../../../../tests-client/signedIn';
 import { ApiFailure } from '@/lib/api/failure';
-import { useSession } from '@/lib/stores/session';
-import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { createBooking, fetchCareServices, fetchElder, fetchElders, fetchQuote, fetchSlots } from '../../api';
 import { useBookingDraft } from '../../draft';
 import { booking, lunch, mother, slot, slotList, subsidisedQuote } from '../../testFixtures';
@@ -18,18 +17,6 @@ const api = {
   create: jest.mocked(createBooking),
 };
 
-const daughter = {
-  id: 1,
-  displayName: '王秀兰',
-  maskedPhone: '139****5678',
-  role: 'resident' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: null, townCode: null, servicePointId: null },
-  consentVersion: '2026-11-28',
-};
-
 const offline = () => new ApiFailure({ message: '网络不给力，请稍后重试', status: null, code: 'NETWORK', retryable: true });
 const full = () => new ApiFailure({ message: '这个时段已约满', status: 409, code: 'CONFLICT', retryable: false });
 /** Elders, services, today's slots, then tomorrow's: four answers in a row, slow on a busy machine. */
@@ -39,8 +26,7 @@ const click = (id: string) => act(() => fireEvent.click(document.getElementById(
 beforeEach(() => {
   taroTestControl.reset();
   taroTestControl.setRoute('/features/care/pages/book/index', { group: 'meal' }, 2);
-  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
-  useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: daughter });
+  startSignedIn(testResident);
   useBookingDraft.getState().clear();
   for (const mock of Object.values(api)) mock.mockReset();
   api.elders.mockResolvedValue({ items: [mother], nextCursor: null });

@@ -1,10 +1,9 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
+import { startSignedIn, testResident } from '../../../../../tests-client/signedIn';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { fetchTowns } from '@/lib/api/endpoints';
 import { ApiFailure } from '@/lib/api/failure';
-import { useSession } from '@/lib/stores/session';
-import { initialSettings, useSettings } from '@/lib/stores/settings';
 import { createElder } from '../../api';
 import ProfilePage from './index';
 
@@ -13,24 +12,10 @@ jest.mock('@/lib/api/endpoints');
 const mockedCreate = jest.mocked(createElder);
 const mockedTowns = jest.mocked(fetchTowns);
 
-const resident = {
-  id: 1,
-  displayName: '王秀兰',
-  maskedPhone: '139****5678',
-  role: 'resident' as const,
-  isVolunteer: false,
-  communityId: 'xinshi',
-  communityName: '新市社区',
-  scope: { communityId: null, townCode: null, servicePointId: null },
-  consentVersion: '2026-11-28',
-};
-
-
 beforeEach(() => {
   taroTestControl.reset();
   taroTestControl.setRoute('/features/care/pages/profile/index', { for: 'self' }, 2);
-  useSettings.setState({ ...initialSettings(), firstLaunchDone: true });
-  useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: resident });
+  startSignedIn(testResident);
   mockedCreate.mockReset();
   mockedTowns.mockResolvedValue([
     { code: '220681002', name: '新市街道', communities: [{ id: 'xinshi', name: '新市社区', townCode: '220681002', isDemo: false, lat: 41.8, lng: 126.9, phone: '0439-0000000' }] },
