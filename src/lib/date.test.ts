@@ -1,4 +1,4 @@
-import { chinaHour, formatDay, formatDayTime, formatTime, formatTimeRange } from './date';
+import { chinaDate, chinaHour, formatDay, formatDayTime, formatTime, formatTimeRange } from './date';
 
 // 2026-11-28 is a Saturday; 09:00 China time = 01:00 UTC.
 const now = '2026-11-28T01:00:00Z';
@@ -23,5 +23,17 @@ describe('dates in China time', () => {
     expect(chinaHour(Date.parse('2026-11-28T01:00:00Z'))).toBe(9);
     expect(formatTime(new Date('2026-11-28T15:59:00Z'))).toBe('23:59');
     expect(formatDay(new Date('2026-12-31T16:00:00Z'), now)).toBe('2027年1月1日（周五）');
+  });
+
+  it('gives the date in China, which is the next day from 16:00 UTC', () => {
+    expect(chinaDate('2026-11-28T15:59:00Z')).toBe('2026-11-28');
+    expect(chinaDate('2026-11-28T16:00:00Z')).toBe('2026-11-29');
+    expect(chinaDate(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    jest.useFakeTimers({ now: new Date('2026-11-30T17:00:00Z') });
+    try {
+      expect(chinaDate()).toBe('2026-12-01'); // today, by default
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

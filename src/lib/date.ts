@@ -1,8 +1,10 @@
 /**
  * Dates as the app prints them, in China time (UTC+8, no DST) whatever the phone's own time zone. Plain Date
- * arithmetic, no dayjs: these run on the 服务 tab and in the mini-program's main package, where every KB counts.
- * Date arithmetic for forms (add a day, start of month) is in ./chinaTime, with dayjs, for the subpackages.
+ * arithmetic (no date library: these run on the 服务 tab and in the mini-program's main package, where every KB
+ * counts).
+ * Forms that count days from a date use the calendar's shiftDate (contract/rules/calendar.ts).
  */
+import { chinaLocal } from '@contract/rules/calendar';
 
 /** An instant: an ISO text (with its offset, or local time without one), epoch milliseconds or a Date. */
 export type Instant = string | number | Date;
@@ -19,6 +21,11 @@ function chinaClock(value: Instant | undefined): Date {
 
 const dayNumber = (clock: Date) => Math.floor(clock.getTime() / DAY_MS);
 const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** The date in China, 'YYYY-MM-DD': today, or of `value`. */
+export function chinaDate(value?: Instant): string {
+  return chinaLocal(new Date(value ?? Date.now())).date;
+}
 
 /** The hour (0–23) in China now, or at `value`. */
 export function chinaHour(value?: Instant): number {

@@ -1,6 +1,7 @@
 /** The publish/edit form: what the worker types (China-local date and times) and the request it becomes. */
 import type { ActivityCreate, ActivityDetail } from '@contract/volunteers';
-import { chinaTime } from '@/lib/chinaTime';
+import { shiftDate } from '@contract/rules/calendar';
+import { chinaDate, formatTime } from '@/lib/date';
 
 export interface ActivityDraft {
   communityId: string;
@@ -23,7 +24,7 @@ export interface ActivityDraft {
 }
 
 export function emptyActivityDraft(communityId: string): ActivityDraft {
-  const day = chinaTime().add(7, 'day');
+  const date = shiftDate(chinaDate(), 7);
   return {
     communityId,
     teamId: null,
@@ -31,10 +32,10 @@ export function emptyActivityDraft(communityId: string): ActivityDraft {
     description: '',
     notice: '',
     address: '',
-    date: day.format('YYYY-MM-DD'),
+    date,
     startTime: '09:00',
     endTime: '11:00',
-    deadlineDate: day.subtract(1, 'day').format('YYYY-MM-DD'),
+    deadlineDate: shiftDate(date, -1),
     deadlineTime: '18:00',
     capacity: '10',
     minAge: '10',
@@ -45,8 +46,6 @@ export function emptyActivityDraft(communityId: string): ActivityDraft {
 }
 
 export function draftFromActivity(a: ActivityDetail): ActivityDraft {
-  const start = chinaTime(a.startsAt);
-  const deadline = chinaTime(a.signupDeadline);
   return {
     communityId: a.communityId,
     teamId: a.teamId,
@@ -54,11 +53,11 @@ export function draftFromActivity(a: ActivityDetail): ActivityDraft {
     description: a.description,
     notice: a.notice,
     address: a.place.pointId ? '' : a.place.address,
-    date: start.format('YYYY-MM-DD'),
-    startTime: start.format('HH:mm'),
-    endTime: chinaTime(a.endsAt).format('HH:mm'),
-    deadlineDate: deadline.format('YYYY-MM-DD'),
-    deadlineTime: deadline.format('HH:mm'),
+    date: chinaDate(a.startsAt),
+    startTime: formatTime(a.startsAt),
+    endTime: formatTime(a.endsAt),
+    deadlineDate: chinaDate(a.signupDeadline),
+    deadlineTime: formatTime(a.signupDeadline),
     capacity: String(a.capacity),
     minAge: String(a.minAge),
     skills: a.skills.map((s) => s.id),

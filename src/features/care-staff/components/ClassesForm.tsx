@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ElderClass, ElderDetail } from '@contract/care';
 import { type ApiFailure, toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/chinaTime';
+import { chinaDate } from '@/lib/date';
 import { accessibleName } from '@/lib/ui/a11y';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { saveElderClasses } from '../api';
@@ -69,7 +69,7 @@ export function ClassesForm({ elder, onSaved }: { elder: ElderDetail; onSaved: (
         />
         {failure?.fields?.bathAssessedOn ? <View className='field__error'>{failure.fields.bathAssessedOn}</View> : null}
         <View className='staff-actions'>
-          <Button id='staff-assessed-today' className='big-button' onClick={() => change(() => setAssessedOn(chinaTime().format('YYYY-MM-DD')))}>
+          <Button id='staff-assessed-today' className='big-button' onClick={() => change(() => setAssessedOn(chinaDate()))}>
             今天已评估
           </Button>
           <Button id='staff-assessed-clear' className='big-button' onClick={() => change(() => setAssessedOn(''))}>

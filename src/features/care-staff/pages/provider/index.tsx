@@ -4,8 +4,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { BookingStatusBody, Schedule, ScheduleBooking } from '@contract/care';
 import { toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/chinaTime';
-import { formatDay } from '@/lib/date';
+import { shiftDate } from '@contract/rules/calendar';
+import { chinaDate, formatDay } from '@/lib/date';
 import { useRequest } from '@/lib/useRequest';
 import { BackLink } from '@/lib/ui/BackLink';
 import { BookingStatusWord } from '@/lib/ui/BookingStatusWord';
@@ -116,8 +116,8 @@ function ScheduleView({ schedule, onChanged }: { schedule: Schedule; onChanged: 
 }
 
 function ProviderDay() {
-  const today = chinaTime().startOf('day');
-  const days = Array.from({ length: DAYS_AHEAD }, (_, i) => today.add(i, 'day').format('YYYY-MM-DD'));
+  const today = chinaDate();
+  const days = Array.from({ length: DAYS_AHEAD }, (_, i) => shiftDate(today, i));
   const [date, setDate] = useState(days[0]);
   const load = useCallback(() => fetchSchedule(date), [date]);
   const { data, failure, loading, reload } = useRequest(load);

@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { toApiFailure } from '@/lib/api/failure';
 import { FAMILY_PATH, bookingDetailUrl } from '@/lib/carePaths';
-import { chinaTime } from '@/lib/chinaTime';
+import { chinaDate } from '@/lib/date';
 import { SERVICES_PATH, currentPath, goToLogin, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
@@ -51,7 +51,7 @@ export default function BookPage() {
   const elders = useBookableElders(signedIn);
   const services = useCareServices(group, point, signedIn);
   const service = services.data?.find((s) => s.id === draft.serviceId);
-  const today = chinaTime().format('YYYY-MM-DD');
+  const today = chinaDate();
   const slots = useSlots(service ? draft.serviceId : null, draft.date, today);
   const slot = slots.data?.items.find((s) => s.id === draft.slotId);
   const needsAddress = (service?.kind === 'meal' && draft.mealMode === 'delivery') || service?.place === 'home';

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import { toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/chinaTime';
+import { chinaDate } from '@/lib/date';
 import { formatDay, formatTimeRange } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
@@ -18,8 +18,8 @@ import { editUrl, rosterUrl } from '../../paths';
 import '../../staff.scss';
 
 function ExportBox() {
-  const [from, setFrom] = useState(chinaTime().startOf('month').format('YYYY-MM-DD'));
-  const [to, setTo] = useState(chinaTime().format('YYYY-MM-DD'));
+  const [from, setFrom] = useState(() => `${chinaDate().slice(0, 8)}01`);
+  const [to, setTo] = useState(() => chinaDate());
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const run = async () => {

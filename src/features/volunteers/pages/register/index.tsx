@@ -7,7 +7,7 @@ import { idTypeLabels, idTypes } from '@contract/rules/id-number';
 import { needsGuardian } from '@contract/rules/volunteer-age';
 import { fetchTowns } from '@/lib/api/endpoints';
 import { toApiFailure } from '@/lib/api/failure';
-import { chinaTime } from '@/lib/chinaTime';
+import { chinaDate } from '@/lib/date';
 import { goBack } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
@@ -29,7 +29,7 @@ export default function RegisterPage() {
   const [summary, setSummary] = useState<string>();
   const [sending, setSending] = useState(false);
   const towns = useRequest(useCallback(() => fetchTowns(), []));
-  const today = chinaTime().format('YYYY-MM-DD');
+  const today = chinaDate();
   const band = draftAgeBand(draft, today);
   const set = <K extends keyof RegistrationDraft>(key: K, value: RegistrationDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
