@@ -19,7 +19,7 @@ import './lib/personal-data';
 import { privateLoggerOptions, type LogStream } from './lib/privacy/logging';
 import { createPrivacy } from './lib/privacy/crypto';
 import { databaseRateLimits, redisRateLimits, sharedRateLimitStore } from './lib/rate-limit-store';
-import { appContentSecurityPolicy, registerSecurityHeaders } from './lib/security-headers';
+import { registerSecurityHeaders } from './lib/security-headers';
 import { readIndexHtml, registerStaticApp } from './lib/static-app';
 import { installChineseValidationMessages } from './lib/validation';
 
@@ -73,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (prepared.seeded.length > 0) app.log.info({ features: prepared.seeded }, 'database seeded');
 
   registerErrorHandling(app);
-  registerSecurityHeaders(app, appContentSecurityPolicy(readIndexHtml(config.staticDir)));
+  await registerSecurityHeaders(app, readIndexHtml(config.staticDir));
   registerAuthentication(app);
   await app.register(fastifyRateLimit, {
     global: false,

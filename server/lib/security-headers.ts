@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-/** The API answers JSON only: it may load nothing and be framed by nobody. */
-const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+type HelmetOptions = Omit<FastifyHelmetOptions, 'global' | 'enableCSPNonces'>;
+type CspDirectives = Record<string, string[]>;
 
-/** sha256 sources for the inline scripts of the built index.html (Taro writes one that sets the root font size). */
+/** The API answers JSON only: it may load nothing and be framed by nobody. */
+const API_DIRECTIVES: CspDirectives = {
+  'default-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+/** sha256 sources for the inline scripts of the built index.html (Taro's root font size, the loading frame). */
 function inlineScriptHashes(indexHtml: string): string[] {
   const hashes: string[] = [];
   for (const match of indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
@@ -19,35 +28,44 @@ function inlineScriptHashes(indexHtml: string): string[] {
  * inline (React and NutUI set style attributes); images also as data:/blob: (the share poster and icons);
  * requests only to our own API; never framed (clickjacking).
  */
-export function appContentSecurityPolicy(indexHtml: string): string {
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...inlineScriptHashes(indexHtml)].join(' '),
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function appCspDirectives(indexHtml: string): CspDirectives {
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...inlineScriptHashes(indexHtml)],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+}
+
+/** helmet's defaults, with our CSP (and none of helmet's default directives: upgrade-insecure-requests would break http://localhost) and no framing at all. */
+function helmetOptions(directives: CspDirectives): HelmetOptions {
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' }, // addresses can hold ids
+  };
 }
 
 /**
- * Headers on every answer Fastify sends: no MIME sniffing, no referrer (addresses can hold ids), no framing,
- * the CSP of the app or of the API, and `Cache-Control: no-store` on every API answer — most carry a token or
- * personal data, and no cache between the user and us (a shared proxy, the browser's disk) may keep those.
- * The few public ones are cheap to answer again.
+ * Security headers on every answer, by @fastify/helmet: its defaults (nosniff, no referrer, no framing, HSTS …)
+ * with the app's CSP on pages and files, the API's on /api — also on the 404 of an unknown /api path, which has no
+ * route to carry route options, hence one hook choosing per request rather than helmet's per-route config.
+ * Every API answer is also `Cache-Control: no-store`: most carry a token or personal data, and no cache between the
+ * user and us (a shared proxy, the browser's disk) may keep those. The few public ones are cheap to answer again.
  */
-export function registerSecurityHeaders(app: FastifyInstance, appPolicy: string): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+export async function registerSecurityHeaders(app: FastifyInstance, indexHtml: string): Promise<void> {
+  const forApp = helmetOptions(appCspDirectives(indexHtml));
+  const forApi = helmetOptions(API_DIRECTIVES);
+  await app.register(fastifyHelmet, { global: false });
+  app.addHook('onRequest', async (request, reply) => {
     const api = request.url.startsWith('/api');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', api ? API_POLICY : appPolicy);
+    reply.helmet(api ? forApi : forApp);
     if (api) reply.header('cache-control', 'no-store');
-    return payload;
   });
 }
