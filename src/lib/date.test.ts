@@ -1,4 +1,4 @@
-import { chinaDate, chinaHour, formatDay, formatDayTime, formatTime, formatTimeRange } from './date';
+import { addDays, chinaDate, chinaHour, chinaInstant, chinaTime, formatAgo, formatDay, formatDayTime, formatTime, formatTimeRange } from './date';
 
 // 2026-11-28 is a Saturday; 09:00 China time = 01:00 UTC.
 const now = '2026-11-28T01:00:00Z';
@@ -34,6 +34,43 @@ describe('dates in China time', () => {
       expect(chinaDate()).toBe('2026-12-01'); // today, by default
     } finally {
       jest.useRealTimers();
+    }
+  });
+});
+
+describe('dayjs in China time', () => {
+  it('counts days across months and years', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('says how long ago in Chinese', () => {
+    expect(formatAgo('2026-11-25T01:00:00Z', now)).toBe('3 天前');
+    expect(formatAgo('2026-11-28T00:55:00Z', now)).toBe('5 分钟前');
+    expect(formatAgo('2026-11-27T22:00:00Z', now)).toBe('3 小时前');
+  });
+
+  it('reads a China-local date and time as an instant, and refuses what is no real moment', () => {
+    expect(chinaInstant('2026-12-01', '09:30')).toBe('2026-12-01T01:30:00.000Z');
+    expect(chinaInstant(' 2026-12-01 ', '00:00')).toBe('2026-11-30T16:00:00.000Z');
+    expect(chinaInstant('2026-02-30', '09:30')).toBeNull();
+    expect(chinaInstant('2026-12-01', '25:00')).toBeNull();
+    expect(chinaInstant('明天', '09:30')).toBeNull();
+  });
+
+  it('gives China time whatever the phone’s own zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const phone of ['America/Los_Angeles', 'Europe/Berlin', 'Pacific/Auckland', 'UTC']) {
+        process.env.TZ = phone; // Node takes a new TZ at once
+        expect(chinaDate('2026-11-28T16:30:00Z')).toBe('2026-11-29');
+        expect(formatTime('2026-11-28T16:30:00Z')).toBe('00:30');
+        expect(formatDay('2026-11-29T03:30:00Z', now)).toBe('明天');
+        expect(chinaTime('2026-11-28T16:30:00Z').format('ddd')).toBe('周日');
+      }
+    } finally {
+      process.env.TZ = zone;
     }
   });
 });

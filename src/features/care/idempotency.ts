@@ -1,3 +1,5 @@
+import { newIdempotencyKey } from '@/lib/api/client';
+
 /**
  * One Idempotency-Key per booking attempt. A confirm tap starts an attempt; when its answer never arrives (no
  * network, a 5xx, a timeout) the next tap on the same choices is a retry of that attempt and sends the same key,
@@ -8,11 +10,6 @@ export interface PendingAttempt {
   key: string;
   /** The request body the key was sent with (JSON): the same key with another body is refused by the server. */
   body: string;
-}
-
-/** 32 random hex characters (mini-programs have no crypto.randomUUID). */
-export function newIdempotencyKey(): string {
-  return Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')).join('');
 }
 
 /** The attempt a confirm tap belongs to: the pending one when it was for the same body, else a new one. */

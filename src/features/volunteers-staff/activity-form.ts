@@ -1,7 +1,6 @@
 /** The publish/edit form: what the worker types (China-local date and times) and the request it becomes. */
 import type { ActivityCreate, ActivityDetail } from '@contract/volunteers';
-import { shiftDate } from '@contract/rules/calendar';
-import { chinaDate, formatTime } from '@/lib/date';
+import { addDays, chinaDate, chinaInstant, formatTime } from '@/lib/date';
 
 export interface ActivityDraft {
   communityId: string;
@@ -24,7 +23,7 @@ export interface ActivityDraft {
 }
 
 export function emptyActivityDraft(communityId: string): ActivityDraft {
-  const date = shiftDate(chinaDate(), 7);
+  const date = addDays(chinaDate(), 7);
   return {
     communityId,
     teamId: null,
@@ -35,7 +34,7 @@ export function emptyActivityDraft(communityId: string): ActivityDraft {
     date,
     startTime: '09:00',
     endTime: '11:00',
-    deadlineDate: shiftDate(date, -1),
+    deadlineDate: addDays(date, -1),
     deadlineTime: '18:00',
     capacity: '10',
     minAge: '10',
@@ -66,10 +65,9 @@ export function draftFromActivity(a: ActivityDetail): ActivityDraft {
   };
 }
 
-/** China-local date and time as an ISO instant ('' when they are not a real moment; the server names the field). */
+/** China-local date and time as an ISO instant; as typed when they are not a real moment, so the server names the field. */
 function instant(date: string, time: string): string {
-  const parsed = new Date(`${date.trim()}T${time.trim()}:00+08:00`);
-  return Number.isNaN(parsed.getTime()) ? `${date} ${time}` : parsed.toISOString();
+  return chinaInstant(date, time) ?? `${date} ${time}`;
 }
 
 export function toActivityBody(d: ActivityDraft): ActivityCreate {

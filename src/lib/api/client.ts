@@ -1,18 +1,14 @@
+import axios, { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { useSession } from '../stores/session';
 import { goToLogin } from '../navigation';
-import { failureOfAnswer, toApiFailure } from './failure';
-import { fetchTransport } from './fetchTransport';
-import { taroTransport } from './taroTransport';
-import type { ApiRequest, ApiResponse, ApiTransport, Method } from './transport';
+import { failureOfAnswer, notOurApi, toApiFailure } from './failure';
+import { taroAdapter } from './taroAdapter';
 
-export interface RequestOptions {
-  /** Query values (strings, numbers, booleans); undefined and null are left out (`cursor: cursor || undefined`). */
-  params?: object;
-  headers?: Record<string, string>;
-  /** false: a 401 only clears the session (e.g. refreshing the profile while browsing); default true → login page. */
-  loginOnUnauthorized?: boolean;
-  /** 'blob': the answer is a file (h5 only), not JSON. */
-  responseType?: 'blob';
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /** false: a 401 only clears the session (e.g. refreshing the profile while browsing); default true → login page. */
+    loginOnUnauthorized?: boolean;
+  }
 }
 
 /**
@@ -24,90 +20,53 @@ export function apiBaseUrl(): string {
   return process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
 }
 
-const TIMEOUT_MS = 15_000;
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
 
-function queryString(params: object | undefined): string {
-  const pairs = Object.entries(params ?? {}).flatMap(([key, value]) =>
-    value === undefined || value === null ? [] : [`${encodeURIComponent(key)}=${encodeURIComponent(String(value as string | number | boolean))}`],
-  );
-  return pairs.join('&');
-}
-
-/** JSON answers are parsed; anything else (a gateway's HTML page, an empty body) stays as it came. */
-function parsed(data: unknown): unknown {
-  if (typeof data !== 'string' || data === '') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
+/** A fresh Idempotency-Key: 32 random hex characters (mini-programs have no crypto.randomUUID). */
+export function newIdempotencyKey(): string {
+  return Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')).join('');
 }
 
 /**
- * The app's one API client: JSON over the platform's transport, the session's Bearer token, and every failure as
- * an ApiFailure in Chinese (./failure). A 401 forgets the session and, unless the call says otherwise, opens the
- * login page. (Our own on purpose: axios cost about 60 KB of the mini-program's 500 KB main package.)
+ * Every request carries the session's Bearer token, and every write an Idempotency-Key: set once on the config, so
+ * sending the same config again (`api.request(failure.config)`) repeats the key and the server answers it once.
+ * A caller whose retries span page loads (the booking draft) passes its own key.
  */
-export class ApiClient {
-  /** Tests put a fake server here. */
-  transport: ApiTransport;
-  private readonly baseUrl: string;
-
-  constructor({ transport, baseUrl = apiBaseUrl() }: { transport?: ApiTransport; baseUrl?: string } = {}) {
-    this.transport = transport ?? (process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport);
-    this.baseUrl = baseUrl;
-  }
-
-  get<T>(url: string, options?: RequestOptions): Promise<ApiResponse<T>> {
-    return this.request<T>('GET', url, undefined, options);
-  }
-
-  /** `data`: the body of a DELETE that must say something (e.g. 注销's typed confirmation). */
-  delete<T>(url: string, options?: RequestOptions & { data?: unknown }): Promise<ApiResponse<T>> {
-    return this.request<T>('DELETE', url, options?.data, options);
-  }
-
-  post<T>(url: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
-    return this.request<T>('POST', url, body, options);
-  }
-
-  put<T>(url: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
-    return this.request<T>('PUT', url, body, options);
-  }
-
-  patch<T>(url: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>> {
-    return this.request<T>('PATCH', url, body, options);
-  }
-
-  private async request<T>(method: Method, url: string, body: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    const token = useSession.getState().token;
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const query = queryString(options.params);
-    const request: ApiRequest = {
-      method,
-      url,
-      fullUrl: `${this.baseUrl}${url}${query ? `${url.includes('?') ? '&' : '?'}${query}` : ''}`,
-      headers,
-      data: body === undefined ? undefined : JSON.stringify(body),
-      timeoutMs: TIMEOUT_MS,
-      responseType: options.responseType ?? 'text',
-    };
-    let answer: ApiResponse;
-    try {
-      answer = await this.transport(request);
-    } catch (error) {
-      throw toApiFailure(error);
-    }
-    const data = request.responseType === 'blob' ? answer.data : parsed(answer.data);
-    if (answer.status >= 200 && answer.status < 300) return { status: answer.status, data: data as T };
-    if (answer.status === 401) {
-      useSession.getState().clear();
-      if (options.loginOnUnauthorized !== false) void goToLogin();
-    }
-    throw failureOfAnswer(answer.status, data);
-  }
+function signAndKey(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
+  const token = useSession.getState().token;
+  if (token) config.headers.set('Authorization', `Bearer ${token}`);
+  if (MUTATING.has(config.method ?? '') && !config.headers.has('Idempotency-Key')) config.headers.set('Idempotency-Key', newIdempotencyKey());
+  return config;
 }
 
-export const api = new ApiClient();
+/** A 2xx answer that should be JSON but is not (a captive portal's page, a proxy's HTML) is not our API's answer. */
+function expectJson(response: AxiosResponse): AxiosResponse {
+  const asText = typeof response.data === 'string' && response.data.trim() !== '';
+  if (asText && (response.config.responseType ?? 'json') === 'json') throw notOurApi(response.status);
+  return response;
+}
+
+/** Every failure as the one ApiFailure the pages show (./failure); a 401 forgets the session and, unless asked not to, opens the login page. */
+function asFailure(error: unknown): Promise<never> {
+  const response = error instanceof AxiosError ? error.response : undefined;
+  if (response?.status === 401) {
+    useSession.getState().clear();
+    if (response.config.loginOnUnauthorized !== false) void goToLogin();
+  }
+  const failure = response ? failureOfAnswer(response.status, response.data) : toApiFailure(error);
+  if (error instanceof AxiosError) failure.config = error.config;
+  return Promise.reject(failure);
+}
+
+/**
+ * The app's one HTTP client: axios, with its own XHR adapter on h5 and Taro.request on mini-programs. Pages and
+ * hooks call `api.get/post/…` and get `{ data }`; tests put a fake server in `api.defaults.adapter`.
+ */
+export const api = axios.create({
+  baseURL: apiBaseUrl(),
+  timeout: 15_000,
+  headers: { Accept: 'application/json' },
+  adapter: process.env.TARO_ENV === 'h5' ? undefined : taroAdapter,
+});
+api.interceptors.request.use(signAndKey);
+api.interceptors.response.use(expectJson, asFailure);

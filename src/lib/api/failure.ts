@@ -1,3 +1,4 @@
+import type { InternalAxiosRequestConfig } from 'axios';
 import type { ErrorBody, ErrorCode } from '@contract/errors';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后重试';
@@ -14,6 +15,8 @@ export class ApiFailure extends Error {
   readonly code: ErrorCode | 'NETWORK' | 'UNAVAILABLE';
   readonly fields: Record<string, string> | undefined;
   readonly retryable: boolean;
+  /** The request that failed, as sent (its Idempotency-Key included): `api.request(failure.config)` retries it as is. */
+  config?: InternalAxiosRequestConfig;
 
   constructor(options: {
     message: string;
@@ -42,12 +45,16 @@ export function toApiFailure(error: unknown): ApiFailure {
   return new ApiFailure({ message: NETWORK_MESSAGE, status: null, code: 'NETWORK', retryable: true });
 }
 
+/** An answer that did not come from our API (a gateway's 502 page, a static server's 404, a portal's HTML). */
+export function notOurApi(status: number): ApiFailure {
+  return new ApiFailure({ message: UNAVAILABLE_MESSAGE, status, code: 'UNAVAILABLE', retryable: true });
+}
+
 /** An answer outside 2xx: the API's own error body when there is one, else words for what the status means. */
 export function failureOfAnswer(status: number, data: unknown): ApiFailure {
   const body = errorBodyOf(data);
   if (!body && (status === 404 || status >= 500)) {
-    // e.g. a gateway's 502 or a static server's 404 page: the API itself is not there.
-    return new ApiFailure({ message: UNAVAILABLE_MESSAGE, status, code: 'UNAVAILABLE', retryable: true });
+    return notOurApi(status);
   }
   if (status >= 500) {
     return new ApiFailure({

@@ -1,19 +1,20 @@
-import type { ApiRequest, ApiTransport } from '../api/transport';
+import type { InternalAxiosRequestConfig } from 'axios';
+import { fakeAdapter } from '../../../tests-client/fakeServer';
 import { taroTestControl } from '../../../tests-client/taroMock';
 import { api } from '../api/client';
 import { initialSettings, useSettings } from '../stores/settings';
 import { CONSENT_VERSION } from './notice';
 import { syncConsent, withdrawConsent } from './recordConsent';
 
-let sent: ApiRequest[] = [];
-const accepting: ApiTransport = async (config) => {
+let sent: InternalAxiosRequestConfig[] = [];
+const accepting = fakeAdapter((config) => {
   sent.push(config);
   return { status: 201, data: { version: 'v', recordedAt: '', signedIn: false } };
-};
-const offline: ApiTransport = async (config) => {
+});
+const offline = fakeAdapter((config) => {
   sent.push(config);
   throw new Error('offline');
-};
+});
 
 beforeEach(() => {
   taroTestControl.reset();
@@ -23,13 +24,13 @@ beforeEach(() => {
 
 describe('recording the privacy agreement', () => {
   it('sends nothing when the user has not agreed', async () => {
-    api.transport = accepting;
+    api.defaults.adapter = accepting;
     await syncConsent();
     expect(sent).toHaveLength(0);
   });
 
   it('sends the version and this installation’s id once, then never again', async () => {
-    api.transport = accepting;
+    api.defaults.adapter = accepting;
     useSettings.getState().agreeToConsent('2026-11-28');
     await syncConsent();
     await syncConsent();
@@ -40,12 +41,12 @@ describe('recording the privacy agreement', () => {
   });
 
   it('keeps an agreement made offline and sends it on a later launch', async () => {
-    api.transport = offline;
+    api.defaults.adapter = offline;
     useSettings.getState().agreeToConsent('2026-11-28');
     await syncConsent();
     expect(useSettings.getState()).toMatchObject({ consentVersion: '2026-11-28', consentRecorded: false });
 
-    api.transport = accepting;
+    api.defaults.adapter = accepting;
     await syncConsent();
     expect(useSettings.getState().consentRecorded).toBe(true);
   });
@@ -53,7 +54,7 @@ describe('recording the privacy agreement', () => {
 
 describe('a new notice and a withdrawal', () => {
   it('asks again when the stored agreement is to an older notice, and sends nothing for it', async () => {
-    api.transport = accepting;
+    api.defaults.adapter = accepting;
     useSettings.setState({ consentVersion: '2020-01-01', consentRecorded: false, firstLaunchDone: true });
     await syncConsent();
     expect(sent).toHaveLength(0);
@@ -61,7 +62,7 @@ describe('a new notice and a withdrawal', () => {
   });
 
   it('records a withdrawal on the server and stops using the consent on the phone at once', async () => {
-    api.transport = accepting;
+    api.defaults.adapter = accepting;
     useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
     await withdrawConsent();
     expect(useSettings.getState().consentVersion).toBeNull();
@@ -70,7 +71,7 @@ describe('a new notice and a withdrawal', () => {
   });
 
   it('withdraws on the phone even when the server cannot be reached', async () => {
-    api.transport = offline;
+    api.defaults.adapter = offline;
     useSettings.setState({ consentVersion: CONSENT_VERSION, consentRecorded: true });
     await withdrawConsent();
     expect(useSettings.getState().consentVersion).toBeNull();

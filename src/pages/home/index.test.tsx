@@ -1,4 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react';
+import { fakeAdapter } from '../../../tests-client/fakeServer';
 import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
 import { useSession } from '@/lib/stores/session';
 import { initialSettings, useSettings } from '@/lib/stores/settings';
@@ -77,7 +78,7 @@ describe('首页 电话求助 for a signed-in user', () => {
         },
       ],
     };
-    api.transport = async () => ({ status: 200, data: towns });
+    api.defaults.adapter = fakeAdapter(() => ({ status: 200, data: towns }));
     useSession.getState().signIn({
       token: 't',
       expiresAt: '2026-12-28T00:00:00Z',

@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import type { ApiTransport } from '@/lib/api/transport';
+import { fakeAdapter, routeOf } from '../../../tests-client/fakeServer';
 import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
@@ -19,15 +19,15 @@ const worker = {
 };
 
 let calls: string[] = [];
-const server: ApiTransport = async (config) => {
-  calls.push(`${config.method} ${config.url} ${config.headers.Authorization ?? ''}`.trim());
+const server = fakeAdapter((config) => {
+  calls.push(`${routeOf(config)} ${config.headers.get('Authorization') ?? ''}`.trim());
   return { status: 200, data: { ok: true } };
-};
+});
 
 beforeEach(() => {
   taroTestControl.reset();
   calls = [];
-  api.transport = server;
+  api.defaults.adapter = server;
   useSession.getState().clear();
   useSettings.setState({ ...initialSettings(), firstLaunchDone: true, consentVersion: '2026-11-28' });
 });
@@ -60,11 +60,11 @@ describe('我的', () => {
   });
 
   it('signed in: 我的预约, 家人 and 消息 with the unread count; staff get their own page', async () => {
-    api.transport = async (config) => {
-      calls.push(`${config.method} ${config.url}`);
+    api.defaults.adapter = fakeAdapter((config) => {
+      calls.push(routeOf(config));
       const data = config.url === '/api/messages' ? { items: [], nextCursor: null, unreadCount: 3 } : { ok: true };
-      return { data, status: 200, statusText: 'OK', headers: {}, config };
-    };
+      return { data, status: 200 };
+    });
     useSession.getState().signIn({ token: 'tok', expiresAt: '2026-12-28T00:00:00Z', user: worker });
     const { findByText } = render(<MePage />);
     expect(await findByText('3 条未读')).toBeTruthy();

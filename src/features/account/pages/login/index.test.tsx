@@ -1,7 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import type { ApiTransport } from '@/lib/api/transport';
 import { taroMock, taroTestControl } from '../../../../../tests-client/taroMock';
-import { fakeServer } from '../../../../../tests-client/fakeServer';
+import { fakeAdapter, fakeServer } from '../../../../../tests-client/fakeServer';
 import { typeInto } from '../../../../../tests-client/typeInto';
 import { api } from '@/lib/api/client';
 import { useSession } from '@/lib/stores/session';
@@ -34,7 +33,7 @@ beforeEach(() => {
 describe('登录 page', () => {
   it('lists the demo accounts as big buttons and signs in with the one tapped, then returns to `redirect`', async () => {
     const seen: string[] = [];
-    api.transport = fakeServer(
+    api.defaults.adapter = fakeServer(
       {
         'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }),
         'POST /api/auth/demo': (config) => {
@@ -57,11 +56,10 @@ describe('登录 page', () => {
 
   it('shows the reason and 重试 when the server cannot be reached, and recovers', async () => {
     let online = false;
-    const offlineThenOnline: ApiTransport = async () => {
+    api.defaults.adapter = fakeAdapter(() => {
       if (!online) throw new Error('offline');
       return { status: 200, data: { accounts: demoAccounts } };
-    };
-    api.transport = offlineThenOnline;
+    });
     const { findByText } = render(<LoginPage />);
     expect(await findByText('网络不给力，请稍后重试')).toBeTruthy();
     online = true;
@@ -70,7 +68,7 @@ describe('登录 page', () => {
   });
 
   it('asks for the privacy agreement first when the user declined it on first launch', async () => {
-    api.transport = fakeServer({ 'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }), 'POST /api/consents': () => ({}) });
+    api.defaults.adapter = fakeServer({ 'GET /api/auth/demo-accounts': () => ({ accounts: demoAccounts }), 'POST /api/consents': () => ({}) });
     useSettings.setState({ consentVersion: null });
     const { findByText } = render(<LoginPage />);
     expect(await findByText('登录前请先同意隐私说明')).toBeTruthy();
@@ -91,7 +89,7 @@ describe('登录 page in WeChat', () => {
 
   it('sends a worker’s activation code with the WeChat sign-in, and nothing extra for a resident', async () => {
     const bodies: unknown[] = [];
-    api.transport = fakeServer({
+    api.defaults.adapter = fakeServer({
       'GET /api/auth/demo-accounts': () => ({ accounts: [] }),
       'POST /api/auth/wechat': (config) => {
         bodies.push(JSON.parse(config.data as string));

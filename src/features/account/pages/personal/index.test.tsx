@@ -20,7 +20,7 @@ beforeEach(() => {
 describe('个人信息', () => {
   it('shows what is held and corrects the name', async () => {
     const seen: string[] = [];
-    api.transport = fakeServer({ 'PATCH /api/me': (config) => ({ user: { ...resident, displayName: JSON.parse(config.data as string).displayName } }) }, seen);
+    api.defaults.adapter = fakeServer({ 'PATCH /api/me': (config) => ({ user: { ...resident, displayName: JSON.parse(config.data as string).displayName } }) }, seen);
     const { getByText } = render(<PersonalDataPage />);
     expect(getByText('手机号：139****5678')).toBeTruthy();
     typeInto('personal-name', '张秀英');
@@ -31,7 +31,7 @@ describe('个人信息', () => {
 
   it('deletes the account only after the word 注销 is typed and the question is answered', async () => {
     const seen: string[] = [];
-    api.transport = fakeServer({ 'DELETE /api/me': (config) => (expect(JSON.parse(config.data as string)).toEqual({ confirm: '注销' }), { ok: true }) }, seen);
+    api.defaults.adapter = fakeServer({ 'DELETE /api/me': (config) => (expect(JSON.parse(config.data as string)).toEqual({ confirm: '注销' }), { ok: true }) }, seen);
     render(<PersonalDataPage />);
     const button = () => document.getElementById('personal-delete')!;
     // Without the word typed, the tap only says what to do.
@@ -50,7 +50,7 @@ describe('个人信息', () => {
 
   it('signs out of every device after asking', async () => {
     const seen: string[] = [];
-    api.transport = fakeServer({ 'POST /api/auth/logout-all': () => ({ ok: true }) }, seen);
+    api.defaults.adapter = fakeServer({ 'POST /api/auth/logout-all': () => ({ ok: true }) }, seen);
     render(<PersonalDataPage />);
     fireEvent.click(document.getElementById('personal-logout-all')!);
     await waitFor(() => expect(seen).toEqual(['POST /api/auth/logout-all']));

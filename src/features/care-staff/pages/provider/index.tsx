@@ -4,8 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { BookingStatusBody, Schedule, ScheduleBooking } from '@contract/care';
 import { toApiFailure } from '@/lib/api/failure';
-import { shiftDate } from '@contract/rules/calendar';
-import { chinaDate, formatDay } from '@/lib/date';
+import { addDays, chinaDate, formatDay } from '@/lib/date';
 import { useRequest } from '@/lib/useRequest';
 import { BackLink } from '@/lib/ui/BackLink';
 import { BookingStatusWord } from '@/lib/ui/BookingStatusWord';
@@ -117,7 +116,7 @@ function ScheduleView({ schedule, onChanged }: { schedule: Schedule; onChanged: 
 
 function ProviderDay() {
   const today = chinaDate();
-  const days = Array.from({ length: DAYS_AHEAD }, (_, i) => shiftDate(today, i));
+  const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, i));
   const [date, setDate] = useState(days[0]);
   const load = useCallback(() => fetchSchedule(date), [date]);
   const { data, failure, loading, reload } = useRequest(load);

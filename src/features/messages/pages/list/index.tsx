@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Message, MessagePage } from '@contract/messages';
 import { toApiFailure } from '@/lib/api/failure';
-import { formatDayTime } from '@/lib/date';
+import { formatAgo, formatDayTime } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
 import { BackLink } from '@/lib/ui/BackLink';
@@ -31,7 +31,7 @@ function MessageCard({ message, onOpen }: { message: Message; onOpen: (message: 
       </View>
       <View className='message-card__body'>{message.body}</View>
       <View className='text-secondary'>
-        {formatDayTime(message.createdAt)}
+        {formatAgo(message.createdAt)} · {formatDayTime(message.createdAt)}
         {message.link ? ' · 点按查看' : ''}
       </View>
     </View>

@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import type { ActivityPage, ActivitySummary } from '@contract/volunteers';
 import volunteersConfig from '../../../../../config/domain/volunteers.json';
-import { shiftDate } from '@contract/rules/calendar';
-import { chinaDate } from '@/lib/date';
+import { addDays, chinaDate } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { accessibleName } from '@/lib/ui/a11y';
@@ -26,7 +25,7 @@ export default function ActivitiesPage() {
   const [mine, setMine] = useState(Boolean(user?.communityId));
   const [skill, setSkill] = useState<string | null>(null);
   const [day, setDay] = useState<'today' | 'tomorrow' | null>(null);
-  const date = day ? shiftDate(chinaDate(), day === 'today' ? 0 : 1) : undefined;
+  const date = day ? addDays(chinaDate(), day === 'today' ? 0 : 1) : undefined;
   const community = mine ? (user?.communityId ?? undefined) : undefined;
   const load = useCallback(
     (cursor: string | null): Promise<ActivityPage> =>
