@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import webpack from 'webpack';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -28,19 +29,36 @@ const DEFAULT_MINI_API_BASE = 'http://127.0.0.1:3000';
  * checks what WeChat and a weak signal care about instead — each weapp package against its budget
  * (scripts/weapp/check.ts) and the 服务 route's JavaScript as sent, brotli (scripts/h5/size-check.ts).
  */
-type Chain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack5'>['mini']>['webpackChain']>>[0];
 function quietSizeHints(chain: Chain): void {
   chain.performance.hints(false);
 }
 
 /**
- * axios on mini-programs sends through our Taro.request adapter (src/lib/api/taroAdapter.ts); its XHR and fetch
- * adapters can never run there (WeChat has neither) but axios imports them all. Swapped for an empty stand-in, as
- * axios's own package does for its Node adapter in browsers: about 20 KB less in the 500 KB main package.
+ * axios imports all of its adapters, though a build can run only some: mini-programs send through our
+ * Taro.request adapter (src/lib/api/taroAdapter.ts; WeChat has neither XHR nor fetch), and h5 keeps axios's own XHR
+ * adapter (the fetch one adds nothing there, and Chrome 73 / iOS 12 have XHR). Those that cannot run are swapped for
+ * an empty stand-in, as axios's own package does for its Node adapter in browsers: about 20 KB less in the weapp
+ * main package, 3 KB brotli less on h5's first route.
  */
-function withoutBrowserAdapters(chain: Chain): void {
-  const empty = path.resolve(__dirname, 'axios-no-browser-adapter.js');
-  chain.plugin('axios-without-browser-adapters').use(webpack.NormalModuleReplacementPlugin, [/axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/, empty]);
+function withoutAxiosAdapters(chain: Chain, adapters: Array<'xhr' | 'fetch'>): void {
+  const unused = new RegExp(`axios[\\\\/]lib[\\\\/]adapters[\\\\/](${adapters.join('|')})\\.js$`);
+  chain.plugin('axios-without-unused-adapters').use(webpack.NormalModuleReplacementPlugin, [unused, path.resolve(__dirname, 'axios-no-browser-adapter.js')]);
+}
+
+/**
+ * One copy of dayjs (and src/lib/date.ts with its plugins and zh-cn) for every h5 page that shows a date: below
+ * webpack's 20 KB floor it would otherwise be copied into each lazily loaded page. (weapp: Taro's common chunk.)
+ */
+const DATES_CHUNK = { name: 'dates', test: /[\\/](node_modules[\\/]dayjs|src[\\/]lib[\\/]date\.ts)/, chunks: 'all', enforce: true, priority: 30 };
+
+/**
+ * The browser build draws its own tab bar (src/lib/ui/AppTabBar.tsx; app.config's tabBar is `custom`), so Taro's
+ * router never draws its own, yet bundles it (the taro-tabbar element and its styles: 3 KB brotli of the first
+ * script). Swapped for a stand-in that does what the router does with a custom tab bar: nothing.
+ */
+function withoutTaroTabBar(chain: Chain): void {
+  const routerTabBar = /@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/;
+  chain.plugin('taro-router-without-tabbar').use(webpack.NormalModuleReplacementPlugin, [routerTabBar, path.resolve(__dirname, 'taro-router-without-tabbar.js')]);
 }
 
 function designWidth(input?: { file?: string } | number | string): number {
@@ -55,6 +73,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'linjiang-community',
     date: '2026-11-28',
     designWidth,
+    // WeChat cannot nest a template in itself, so Taro writes one copy of every element's template per level of
+    // nesting into base.wxml (≈ 3 KB a level); deeper elements go through its recursive comp component. 10
+    // levels instead of Taro's 16 hold the 服务 tab's cards and keep 18 KB out of the main package.
+    baseLevel: 10,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
@@ -79,7 +101,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [contractDir] },
       webpackChain(chain) {
         quietSizeHints(chain);
-        withoutBrowserAdapters(chain);
+        withoutAxiosAdapters(chain, ['xhr', 'fetch']);
       },
       // Overrides of NutUI win by specificity (.page-root .x), not by source order, so chunk CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -99,8 +121,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // pages that use them (measured: 7 files, 175.7 → 168.3 KB gzip, 151.3 → 144.8 KB brotli).
       webpackChain(chain) {
         quietSizeHints(chain);
+        withoutAxiosAdapters(chain, ['fetch']);
+        withoutTaroTabBar(chain);
         const splitChunks = chain.optimization.get('splitChunks');
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20_000 });
+        if (splitChunks) {
+          const cacheGroups = { ...splitChunks.cacheGroups, dates: DATES_CHUNK };
+          chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20_000, cacheGroups });
+        }
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

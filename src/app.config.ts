@@ -2,6 +2,15 @@
  * The mini-program's app.json (and the h5 router). Main package = the three tab pages only; every feature is a
  * subpackage under features/<feature>/pages/** — add it to `subPackages` below (one entry per feature).
  */
+/**
+ * WeChat draws these only as the fallback of its custom tab bar; the browser build draws none (our AppTabBar), and
+ * would otherwise carry the six PNGs, 5 KB that never show, in its first script.
+ */
+function tabIcons(name: string): { iconPath?: string; selectedIconPath?: string } {
+  if (process.env.TARO_ENV === 'h5') return {};
+  return { iconPath: `assets/tabbar/${name}.png`, selectedIconPath: `assets/tabbar/${name}-active.png` };
+}
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/services/index', 'pages/me/index'],
   subPackages: [
@@ -42,20 +51,17 @@ export default defineAppConfig({
       {
         pagePath: 'pages/home/index',
         text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
+        ...tabIcons('home'),
       },
       {
         pagePath: 'pages/services/index',
         text: '服务',
-        iconPath: 'assets/tabbar/services.png',
-        selectedIconPath: 'assets/tabbar/services-active.png',
+        ...tabIcons('services'),
       },
       {
         pagePath: 'pages/me/index',
         text: '我的',
-        iconPath: 'assets/tabbar/me.png',
-        selectedIconPath: 'assets/tabbar/me-active.png',
+        ...tabIcons('me'),
       },
     ],
   },

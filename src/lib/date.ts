@@ -9,13 +9,11 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
-dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
 
 export const CHINA_ZONE = 'Asia/Shanghai';
@@ -79,11 +77,6 @@ export function formatTimeRange(start: Instant, end: Instant): string {
 export function formatDayTime(value: Instant, now?: Instant): string {
   const day = formatDay(value, now);
   return `${day}${day.endsWith('）') ? '' : ' '}${formatTime(value)}`;
-}
-
-/** How long ago, in words: 几秒前 / 5 分钟前 / 3 小时前 / 3 天前. */
-export function formatAgo(value: Instant, now?: Instant): string {
-  return dayjs(value).from(dayjs(now));
 }
 
 /** China-local date ('YYYY-MM-DD') and time ('HH:mm') as an ISO instant, or null when they are not a real moment. */

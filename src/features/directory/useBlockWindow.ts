@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePageScroll } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSettings } from '@/lib/stores/settings';
 import { blocksToRender, withEstimates, type BlockRange } from './blocksToRender';
+import { measureRects } from './measureRects';
 
 /** Scroll events arrive every few ms; deciding the window ten times a second is enough and keeps renders rare. */
 const SCROLL_THROTTLE_MS = 100;
@@ -17,13 +18,6 @@ interface MeasuredBlock {
 export interface BlockWindow extends BlockRange {
   /** Height in px of each block: measured, or estimated while it never was. */
   heights: number[];
-}
-
-type RectResult = Taro.NodesRef.BoundingClientRectCallbackResult;
-
-/** `select()` answers one rect (typed as one or many), or null on weapp when the element is not on the page. */
-function singleRect(result: RectResult | RectResult[] | null): RectResult | undefined {
-  return result && !Array.isArray(result) ? result : undefined;
 }
 
 function screenHeight(): number {
@@ -78,23 +72,17 @@ export function useBlockWindow(blockKeys: readonly string[], listId: string, blo
     let stale = false;
     Taro.nextTick(() => {
       if (stale) return;
-      const query = Taro.createSelectorQuery();
-      let listTop: number | undefined;
-      const heights = new Map<number, MeasuredBlock>();
-      query.select(`#${listId}`).boundingClientRect((result) => {
-        const rect = singleRect(result);
-        // A hidden page (h5 keeps it, display: none) answers zeros: not a position.
-        if (rect && rect.height > 0) listTop = rect.top + page.current.scrollTop;
-      });
-      for (let index = first; index <= last; index += 1) {
-        query.select(`#${blockId(index)}`).boundingClientRect((result) => {
-          const rect = singleRect(result);
-          if (rect && rect.height > 0) heights.set(index, { key: blockKeys[index], height: rect.height });
-        });
-      }
-      query.exec(() => {
+      const indexes = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      measureRects([listId, ...indexes.map(blockId)], (rects) => {
         if (stale) return;
-        if (listTop !== undefined) page.current.listTop = listTop;
+        const list = rects.get(listId);
+        // A hidden page (h5 keeps it, display: none) answers zeros: not a position.
+        if (list && list.height > 0) page.current.listTop = list.top + page.current.scrollTop;
+        const heights = new Map<number, MeasuredBlock>();
+        for (const index of indexes) {
+          const rect = rects.get(blockId(index));
+          if (rect && rect.height > 0) heights.set(index, { key: blockKeys[index], height: rect.height });
+        }
         setListScrollTop(page.current.scrollTop - page.current.listTop);
         setMeasured((previous) => {
           const changed = [...heights].filter(([index, block]) => {

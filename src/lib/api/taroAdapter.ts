@@ -10,10 +10,8 @@ import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse 
  */
 export const taroAdapter: AxiosAdapter = (config) =>
   new Promise((resolve, reject) => {
-    // `let`, and read only inside the callbacks: WeChat may call success before Taro.request has returned.
-    // eslint-disable-next-line prefer-const
-    let task: Taro.RequestTask<unknown> | undefined;
-    task = Taro.request({
+    // The task is not handed on: WeChat may call success before Taro.request has even returned it.
+    const task = Taro.request({
       url: axios.getUri(config),
       method: (config.method ?? 'get').toUpperCase() as 'GET',
       data: config.data as string | undefined,
@@ -28,14 +26,13 @@ export const taroAdapter: AxiosAdapter = (config) =>
           statusText: '',
           headers: AxiosHeaders.from(res.header as Record<string, string>),
           config,
-          request: task,
         };
         if (!config.validateStatus || config.validateStatus(res.statusCode)) resolve(response);
-        else reject(new AxiosError(`Request failed with status code ${res.statusCode}`, AxiosError.ERR_BAD_RESPONSE, config, task, response));
+        else reject(new AxiosError(`Request failed with status code ${res.statusCode}`, AxiosError.ERR_BAD_RESPONSE, config, null, response));
       },
       fail: (err) => {
         const timedOut = /timeout/i.test(err.errMsg ?? '');
-        reject(new AxiosError(err.errMsg || 'request:fail', timedOut ? AxiosError.ETIMEDOUT : AxiosError.ERR_NETWORK, config, task));
+        reject(new AxiosError(err.errMsg || 'request:fail', timedOut ? AxiosError.ETIMEDOUT : AxiosError.ERR_NETWORK, config));
       },
     });
     // On weapp the task is also a promise that rejects when the request fails; `fail` above already rejects, so

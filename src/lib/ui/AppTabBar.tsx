@@ -2,7 +2,6 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useSettings } from '../stores/settings';
 import { accessibleName, focusable } from './a11y';
-import { AppIcon } from './icons';
 import { TABS, useCurrentTab, type TabKey } from './tabBar';
 import './tab-bar.scss';
 
@@ -36,7 +35,7 @@ export function AppTabBar({ current }: { current: TabKey }) {
             }}
           >
             <View className='app-tab-bar__icon'>
-              <AppIcon name={tab.icon} />
+              <tab.icon />
             </View>
             <View className='app-tab-bar__label'>{tab.text}</View>
           </View>

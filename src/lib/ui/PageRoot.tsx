@@ -1,12 +1,18 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useSettings } from '../stores/settings';
 import { AppTabBar } from './AppTabBar';
+import { LoadingState } from './LoadingState';
 import { useCurrentTab, type TabKey } from './tabBar';
-import { FirstLaunch } from '../consent/FirstLaunch';
 import { WechatPrivacyPrompt } from '../consent/WechatPrivacyPrompt';
 import './ui.scss';
+
+/**
+ * The first-launch notice is answered once per phone: a returning user's pages never draw it, so it comes in its own
+ * script when it is needed (on mini-programs Taro turns import() into require()).
+ */
+const FirstLaunch = lazy(() => import('../consent/FirstLaunch').then(({ FirstLaunch: notice }) => ({ default: notice })));
 
 interface PageRootProps {
   children: ReactNode;
@@ -38,7 +44,13 @@ export function PageRoot({ children, className, tab }: PageRootProps) {
   const classes = ['page-root', elderMode ? 'elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={classes} id='page-root' data-elder={elderMode ? 'on' : 'off'}>
-      {firstLaunchDone ? children : <FirstLaunch />}
+      {firstLaunchDone ? (
+        children
+      ) : (
+        <Suspense fallback={<LoadingState />}>
+          <FirstLaunch />
+        </Suspense>
+      )}
       {tab && firstLaunchDone ? <TabBarPlace tab={tab} /> : null}
       <WechatPrivacyPrompt />
     </View>

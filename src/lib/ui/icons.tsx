@@ -1,11 +1,7 @@
 import { Health, Heart, Home, Location, Phone, Search, Star, Store, User } from '@nutui/icons-react-taro';
-import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure.js';
+import './iconTag';
 
-/**
- * NutUI icons render an `<i>`; mini-programs have no such tag (Taro draws only its own components there), so
- * they use `view`. Each icon is an SVG mask coloured by `currentColor`; size comes from `.nut-icon` in app.scss.
- */
-configure({ tag: process.env.TARO_ENV === 'h5' ? 'i' : 'view' });
+/** The icons that entries name (首页 entries, detail rows); a page importing this map loads all of them. */
 
 export const ICONS = {
   search: Search,

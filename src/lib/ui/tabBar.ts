@@ -1,6 +1,8 @@
+import { Home, Store, User } from '@nutui/icons-react-taro';
+import type { ComponentType } from 'react';
 import { create } from 'zustand';
 import { HOME_PATH, ME_PATH, SERVICES_PATH } from '../navigation';
-import type { IconName } from './icons';
+import './iconTag';
 
 export type TabKey = 'home' | 'services' | 'me';
 
@@ -8,14 +10,15 @@ export interface TabDefinition {
   key: TabKey;
   text: string;
   path: string;
-  icon: IconName;
+  /** Its own three icons, not icons.tsx's map: every page carries the tab bar. */
+  icon: ComponentType;
 }
 
 /** The tab bar's items, in the order of app.config.ts `tabBar.list` (which WeChat still requires). */
 export const TABS: readonly TabDefinition[] = [
-  { key: 'home', text: '首页', path: HOME_PATH, icon: 'home' },
-  { key: 'services', text: '服务', path: SERVICES_PATH, icon: 'store' },
-  { key: 'me', text: '我的', path: ME_PATH, icon: 'user' },
+  { key: 'home', text: '首页', path: HOME_PATH, icon: Home },
+  { key: 'services', text: '服务', path: SERVICES_PATH, icon: Store },
+  { key: 'me', text: '我的', path: ME_PATH, icon: User },
 ];
 
 /**

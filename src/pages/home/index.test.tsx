@@ -1,4 +1,4 @@
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { fakeAdapter } from '../../../tests-client/fakeServer';
 import { taroMock, taroTestControl } from '../../../tests-client/taroMock';
 import { useSession } from '@/lib/stores/session';
@@ -52,10 +52,11 @@ describe('首页', () => {
     expect(taroMock.switchTab).toHaveBeenCalledWith({ url: '/pages/services/index' });
   });
 
-  it('shows the first-launch notice instead of the page until it is answered', () => {
+  it('shows the first-launch notice instead of the page until it is answered', async () => {
     useSettings.setState({ firstLaunchDone: false, consentVersion: null });
     render(<HomePage />);
-    expect(document.getElementById('first-launch')).not.toBeNull();
+    // The notice comes in a script of its own (PageRoot loads it only for a first launch).
+    await waitFor(() => expect(document.getElementById('first-launch')).not.toBeNull());
     expect(document.getElementById('entry-find-service')).toBeNull();
     fireEvent.click(document.getElementById('consent-decline')!);
     expect(document.getElementById('entry-find-service')).not.toBeNull();

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Message, MessagePage } from '@contract/messages';
 import { toApiFailure } from '@/lib/api/failure';
-import { formatAgo, formatDayTime } from '@/lib/date';
+import { formatDayTime } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { useCursorList } from '@/lib/useCursorList';
 import { BackLink } from '@/lib/ui/BackLink';
@@ -11,6 +11,7 @@ import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
 import { fetchMessages, markMessagesRead } from '../../api';
+import { formatAgo } from '../../ago';
 import '../../messages.scss';
 
 const messageKey = (message: Message) => message.id;
