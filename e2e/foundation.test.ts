@@ -41,6 +41,16 @@ async function flipElderModeInSettings(app: App): Promise<string | null> {
   return app.visible('#page-root').getAttribute('data-elder');
 }
 
+/** 同意并开始使用 and 不同意，仅浏览 are both wholly on the 390×844 screen, without scrolling. */
+async function bothAnswersOnScreen(app: App, mode: string): Promise<void> {
+  const screen = app.page.viewportSize()!;
+  for (const id of ['consent-agree', 'consent-decline']) {
+    const box = await app.visible(`#${id}`).boundingBox();
+    assert.ok(box, `${id} is drawn (${mode})`);
+    assert.ok(box.y >= 0 && box.y + box.height <= screen.height, `${id} is on screen (${mode}): ${Math.round(box.y)}–${Math.round(box.y + box.height)} of ${screen.height} px`);
+  }
+}
+
 describe('foundation journey 基础流程', () => {
   let app: App;
   let normal: Sizes;
@@ -59,6 +69,20 @@ describe('foundation journey 基础流程', () => {
       assert.match(await app.visible('#first-launch').innerText(), /欢迎使用临江社区服务/);
       await app.screenshot('first-launch');
       await app.assertAccessible('first launch (privacy notice)');
+      await bothAnswersOnScreen(app, '长辈版 off');
+
+      // 长辈版 makes the notice taller than the screen: the two answers stay pinned in view, as large targets.
+      await app.tap('first-launch-elder-switch');
+      await app.waitForVisible('#page-root[data-elder="on"]');
+      await bothAnswersOnScreen(app, '长辈版 on');
+      for (const id of ['consent-agree', 'consent-decline']) {
+        const height = await app.boxHeight(`#${id}`);
+        assert.ok(height >= 60, `${id} is ${height} px high in 长辈版`);
+      }
+      await app.screenshot('first-launch-elder');
+      await app.assertAccessible('first launch in 长辈版');
+      await app.tap('first-launch-elder-switch');
+      await app.waitForVisible('#page-root[data-elder="off"]');
 
       await app.tap('consent-agree');
       await app.page.locator('#first-launch').waitFor({ state: 'detached' });

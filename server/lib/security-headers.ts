@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-type HelmetOptions = Omit<FastifyHelmetOptions, 'global' | 'enableCSPNonces'>;
+type HelmetOptions = NonNullable<Parameters<FastifyReply['helmet']>[0]>;
 type CspDirectives = Record<string, string[]>;
 
 /** The API answers JSON only: it may load nothing and be framed by nobody. */

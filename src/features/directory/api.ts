@@ -19,7 +19,28 @@ export interface ServiceListParams {
   cursor?: string | null;
 }
 
-export async function fetchServices(params: ServiceListParams): Promise<ServicePointPage> {
+/** First pages asked for before the 服务 page could ask (earlyStart.ts), by their parameters. */
+const early = new Map<string, { at: number; answer: Promise<ServicePointPage> }>();
+/** An early answer older than this is not taken: the page asks again (the open states may have changed). */
+const EARLY_ANSWER_FOR_MS = 15_000;
+
+/** Asks for a page now; the page's own request with the same parameters, soon after, takes this answer. */
+export function prefetchServices(params: ServiceListParams): void {
+  const key = JSON.stringify(params);
+  if (early.has(key)) return;
+  const answer = requestServices(params);
+  answer.catch(() => undefined); // the page's own request gets the failure
+  early.set(key, { at: Date.now(), answer });
+}
+
+export function fetchServices(params: ServiceListParams): Promise<ServicePointPage> {
+  const key = JSON.stringify(params);
+  const prefetched = early.get(key);
+  early.delete(key);
+  return prefetched && Date.now() - prefetched.at < EARLY_ANSWER_FOR_MS ? prefetched.answer : requestServices(params);
+}
+
+async function requestServices(params: ServiceListParams): Promise<ServicePointPage> {
   const { data } = await api.get<ServicePointPage>('/api/services', {
     params: {
       category: params.category || undefined,

@@ -3,7 +3,8 @@ import type { ServicePointSummary } from '@contract/directory';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { ApiFailure } from '@/lib/api/failure';
 import { useCursorList } from '@/lib/useCursorList';
-import { fetchServices } from './api';
+import type { LatLng } from '@contract/rules/walking';
+import { fetchServices, type ServiceListParams } from './api';
 import { keepLastAnswer, lastAnswerKey, readLastAnswer } from './lastAnswer';
 import type { Origin } from './origin';
 
@@ -48,6 +49,19 @@ export interface ServiceList {
 
 const pointKey = (point: ServicePointSummary) => point.id;
 
+/** What the list asks the API for: a page of the filters' points around `origin` (by name without one). */
+export function listParams(filters: ServiceFilters, origin: LatLng | null, cursor: string | null): ServiceListParams {
+  return {
+    q: filters.q,
+    category: filters.subcategory || filters.category,
+    origin,
+    radius: filters.nearby ? undefined : WIDEST_RADIUS_METRES,
+    openNow: filters.openNow,
+    limit: LIST_PAGE_SIZE,
+    cursor,
+  };
+}
+
 /**
  * The 服务 list: the first page for the current filters and origin (once `enabled`), then further pages by cursor
  * (useCursorList: answers to an outdated query are dropped, a point never shows twice). Until the first answer of
@@ -60,15 +74,8 @@ export function useServiceList(filters: ServiceFilters, origin: Origin | null, e
   const keptKey = enabled ? lastAnswerKey(filters, origin) : null;
   const load = useCallback(
     async (pageCursor: string | null) => {
-      const page = await fetchServices({
-        q,
-        category: subcategory || category,
-        origin: lat !== undefined && lng !== undefined ? { lat, lng } : null,
-        radius: nearby ? undefined : WIDEST_RADIUS_METRES,
-        openNow,
-        limit: LIST_PAGE_SIZE,
-        cursor: pageCursor,
-      });
+      const at = lat !== undefined && lng !== undefined ? { lat, lng } : null;
+      const page = await fetchServices(listParams({ q, category, subcategory, nearby, openNow }, at, pageCursor));
       if (pageCursor === null && keptKey) keepLastAnswer(keptKey, page);
       return page;
     },
