@@ -14,8 +14,6 @@ import { listParams } from './useServiceList';
 export function startEarly(): void {
   const { useLocation, here, locate } = useOrigin.getState();
   if (!useLocation || here || useSettings.getState().consentVersion === null) return;
-  void locate().then(() => {
-    const position = useOrigin.getState().here;
-    if (position) prefetchServices(listParams(useDirectoryView.getState().filters, { lat: position.lat, lng: position.lng }, null));
-  });
+  // Before the pages learn the position: their request, right after, must find this one.
+  void locate((here) => prefetchServices(listParams(useDirectoryView.getState().filters, { lat: here.lat, lng: here.lng }, null)));
 }

@@ -36,7 +36,8 @@ interface OriginState {
   useLocation: boolean;
   /** The picked community with its centre, resolved from /api/towns. */
   community: CommunityPlace | null;
-  locate: () => Promise<void>;
+  /** `onPosition` runs with the position before the pages learn it (earlyStart.ts asks for the list then). */
+  locate: (onPosition?: (here: LatLng) => void) => Promise<void>;
   /** Measure from the community from now on (the picker page sets which one). */
   preferCommunity: () => void;
   setCommunity: (community: CommunityPlace | null) => void;
@@ -73,11 +74,12 @@ export const useOrigin = create<OriginState>()(
       status: 'idle',
       useLocation: false,
       community: null,
-      locate: async () => {
+      locate: async (onPosition) => {
         if (get().status === 'locating') return;
         set({ status: 'locating' });
         try {
           const here = await currentPosition();
+          onPosition?.(here);
           set({ here, status: 'idle', useLocation: true });
         } catch (error) {
           set({ here: null, status: isRefusal(error) ? 'denied' : 'unavailable', useLocation: false });
