@@ -6,8 +6,13 @@
  * Both sides are folded the same way: NFKC (full-width letters, digits and brackets become half-width), lower
  * case, whitespace removed, then cut into runs of letters and digits at punctuation. A point's searchable text
  * is its runs joined by single spaces, so a match never spans two names or a bracket.
+ *
+ * A word that names no place in everyday words but says what one wants to do (吃饭, 看牙, 修家电) is read by
+ * its intents (config/domain/search-intents.json): it means the names of the categories that serve it.
  */
+import intentsConfig from '../../config/domain/search-intents.json';
 import synonymsConfig from '../../config/domain/search-synonyms.json';
+import { categoryTree } from './categories';
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
 const WHITESPACE = /\s+/gu;
@@ -94,6 +99,46 @@ function withoutRedundant(spellings: string[]): string[] {
   return spellings.filter((s) => !spellings.some((other) => other !== s && s.includes(other)));
 }
 
+interface IntentDefinition {
+  id: string;
+  when: string[];
+  categories?: string[];
+  subcategories?: string[];
+}
+
+/** The folded runs of the names of an intent's categories and subcategories: what the points are indexed by. */
+function intentSpellings(intent: IntentDefinition): string[] {
+  const names = categoryTree.flatMap((category) => [
+    ...(intent.categories?.includes(category.id) ? [category.name] : []),
+    ...category.subcategories.filter((sub) => intent.subcategories?.includes(sub.id)).map((sub) => sub.name),
+  ]);
+  return [...new Set(names.flatMap(textRuns))];
+}
+
+const intents = (intentsConfig.intents as IntentDefinition[]).map((intent) => ({ ...intent, spellings: intentSpellings(intent) }));
+// Longest first across all intents, so 养老金 (政务) is read before 老 and 看牙 before 牙.
+const intentKeys = intents.flatMap((intent) => intent.when.map((key) => ({ key, intent }))).sort((a, b) => byLength(a.key, b.key));
+
+const membersByLength = [...members].sort(byLength);
+
+/**
+ * The intents of a word. An everyday word of search-synonyms.json names a place precisely and wins (新市街药店
+ * stays a 药店), unless the rest of the word says more that it wants (看病拿药). Each key found is taken out of
+ * the word so a longer key is not read again by its characters.
+ */
+function intentsOf(word: string): Array<(typeof intents)[number]> {
+  const member = membersByLength.find((m) => word.includes(m));
+  if (member && !intentKeys.some(({ key }) => word.replace(member, ' ').includes(key))) return [];
+  const found: Array<(typeof intents)[number]> = [];
+  let rest = word;
+  for (const { key, intent } of intentKeys) {
+    if (!rest.includes(key)) continue;
+    rest = rest.split(key).join(' ');
+    if (!found.includes(intent)) found.push(intent);
+  }
+  return found;
+}
+
 /** At most this many words count; a longer query is not a place anyone types. */
 const MAX_WORDS = 6;
 
@@ -106,9 +151,15 @@ export function parseSearch(query: string): SearchWord[] {
   for (const raw of query.normalize('NFKC').toLowerCase().split(NOT_LETTER_OR_DIGIT)) {
     const typed = withoutFillers(raw);
     if (!typed || words.some((w) => w.typed === typed)) continue;
-    const bases = /^[a-z]+$/.test(typed) && initials[typed] ? [typed, initials[typed]] : [typed];
-    words.push({ typed, spellings: withoutRedundant([...new Set(bases.flatMap(synonymSpellings))]) });
-    if (words.length === MAX_WORDS) break;
+    const meant = intentsOf(typed);
+    if (meant.length > 0) {
+      // Each intent is a word of its own (老人吃饭: 养老 and 助餐 both); the word as typed still counts.
+      for (const intent of meant) words.push({ typed, spellings: withoutRedundant([typed, ...intent.spellings]) });
+    } else {
+      const bases = /^[a-z]+$/.test(typed) && initials[typed] ? [typed, initials[typed]] : [typed];
+      words.push({ typed, spellings: withoutRedundant([...new Set(bases.flatMap(synonymSpellings))]) });
+    }
+    if (words.length >= MAX_WORDS) break;
   }
   return words;
 }
