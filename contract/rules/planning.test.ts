@@ -1,5 +1,5 @@
 import holidays from '../../config/domain/holidays.json';
-import { createCalendar, datesOfMonth, monthsEndingWith, type CalendarData } from './calendar';
+import { createCalendar, datesOfMonth, monthsEndingWith, shiftMonth, type CalendarData } from './calendar';
 import { coverageDefinitions, coverageReach, nearestForDefinition } from './categories';
 import { visitRatePercent } from './care';
 import { openMinutes, type OpeningHours } from './opening-hours';
@@ -76,6 +76,8 @@ describe('the rules the planner shares with the features that own them', () => {
 
   it('months of a trend and days of a month', () => {
     expect(monthsEndingWith('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(datesOfMonth('2028-02')).toHaveLength(29);
     expect(datesOfMonth('2026-11')[29]).toBe('2026-11-30');
   });
