@@ -6,7 +6,7 @@ import { formatIndicator, shortfallWords, statusWords } from '@contract/rules/pl
 export function StatusWord({ indicator, withTarget }: { indicator: IndicatorValue; withTarget?: boolean }) {
   const shortfall = shortfallWords(indicator);
   return (
-    <View className={`status-word status-word--${indicator.status}`}>
+    <View className={`planning-status planning-status--${indicator.status}`}>
       {formatIndicator(indicator.value, indicator.unit)} {statusWords[indicator.status]}
       {withTarget ? `（目标 ${formatIndicator(indicator.target, indicator.unit)}${shortfall ? `，${shortfall}` : ''}）` : ''}
     </View>

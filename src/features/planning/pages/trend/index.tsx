@@ -51,7 +51,7 @@ function TrendBars({ trend }: { trend: TrendResult }) {
             <View className={`trend-bar__fill status-fill--${indicator.status}`} style={{ width: `${Math.round(((indicator.value ?? 0) * 100) / top)}%` }} />
             <View className='trend-target' style={{ left: `${Math.round((indicator.target * 100) / top)}%` }} />
           </View>
-          <View className={`trend-bar__value status-word status-word--${indicator.status}`}>
+          <View className={`trend-bar__value planning-status planning-status--${indicator.status}`}>
             {formatIndicator(indicator.value, indicator.unit)} {statusWords[indicator.status]}
           </View>
         </View>
