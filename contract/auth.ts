@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { CONSENT_VERSION } from './rules/consent';
 import { hasControlCharacter } from './rules/text';
 
-export const roles = ['resident', 'worker', 'provider'] as const;
+/** `city`: an officer of the city (民政局) who reads every street's planning figures and acts on nothing. */
+export const roles = ['resident', 'worker', 'provider', 'city'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Keys of the seeded demo accounts (README lists who they are). */
-export const demoAccountKeys = ['resident', 'volunteer', 'worker', 'street', 'provider', 'elder', 'bath-provider'] as const;
+export const demoAccountKeys = ['resident', 'volunteer', 'worker', 'street', 'provider', 'elder', 'bath-provider', 'city'] as const;
 export const demoAccountKeySchema = z.enum(demoAccountKeys);
 export type DemoAccountKey = z.infer<typeof demoAccountKeySchema>;
 

@@ -108,6 +108,9 @@ export const fieldLabels: Record<string, string> = {
   resolution: '处理方式',
   decision: '复核结论',
   appealKind: '申诉类型',
+  // 规划监测
+  street: '街道',
+  indicator: '指标',
   state: '工单状态',
   // messages
   ids: '消息',

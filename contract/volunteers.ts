@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rowId, rowIdText } from './row-id';
 import volunteersConfig from '../config/domain/volunteers.json';
-import { idTypeLabels, idTypes, type IdType } from './rules/id-number';
+import { idTypeLabels, idTypes, isRealDate, type IdType } from './rules/id-number';
 import { activityStates } from './rules/volunteer-activity';
 import { hasControlCharacter } from './rules/text';
 
@@ -54,7 +54,11 @@ const longText = (max: number) =>
     .refine((value) => !hasControlCharacter(value.replace(/\r?\n/g, ' ')), { error: '包含无法识别的字符' });
 
 const mobile = z.string().trim().regex(/^1\d{10}$/, { error: '请填写 11 位手机号' });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '请按 2026-01-31 的格式填写' });
+// A real day too: 2026-02-30 matches the pattern but is no date (the calendar rules would throw on it).
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '请按 2026-01-31 的格式填写' })
+  .refine((v) => isRealDate(v), { error: '没有这一天，请核对' });
 const instant = z.iso.datetime({ offset: true, error: '请填写有效的日期和时间' }).transform((v) => new Date(v).toISOString());
 const placeId = text(1, 64);
 

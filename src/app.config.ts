@@ -32,6 +32,7 @@ export default defineAppConfig({
     { root: 'features/care-staff', pages: ['pages/provider/index', 'pages/visits/index', 'pages/visit/index', 'pages/elders/index', 'pages/elder/index'] },
     { root: 'features/ratings', pages: ['pages/rate/index', 'pages/mine/index', 'pages/point/index'] },
     { root: 'features/ratings-staff', pages: ['pages/orders/index', 'pages/order/index', 'pages/appeals/index', 'pages/stats/index'] },
+    { root: 'features/planning', pages: ['pages/overview/index', 'pages/trend/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -148,3 +148,22 @@ export function dayKindLabel(info: DayInfo): string {
       return '工作日';
   }
 }
+
+/** 'YYYY-MM' of `count` months ending with `last`, oldest first. */
+export function monthsEndingWith(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftMonth(last, i - (count - 1)));
+}
+
+/** Every date 'YYYY-MM-DD' of a month 'YYYY-MM'. */
+export function datesOfMonth(month: string): string[] {
+  const [year, m] = month.split('-').map(Number);
+  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The month 'YYYY-MM' `by` months after (negative: before) `month`. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -73,3 +73,11 @@ export const BATH_ASSESSMENT_REQUIRED = '首次助浴需先完成评估，请联
 export function needsBathAssessment(kind: CareServiceKind, elder: { bathAssessedOn: string | null }): boolean {
   return kind === 'bath' && elder.bathAssessedOn === null;
 }
+
+/**
+ * 月探访率 (the plan: 特殊困难老年人月探访率 100 %): whole percent of the elders due (any of the eight classes)
+ * visited in the month, rounded down so 99.5 % never reads as 100 %; no elder due counts as 100 %.
+ */
+export function visitRatePercent(due: number, visited: number): number {
+  return due === 0 ? 100 : Math.floor((visited * 100) / due);
+}

@@ -55,3 +55,25 @@ export function subcategoriesMatching(id: string): string[] | undefined {
 export function coverageLayerOf(minutes: number): number | null {
   return coverageLayers.find((layer) => minutes <= layer) ?? null;
 }
+
+/** How far a basic service of the circle is reached from a place: the same answer for the directory and planning. */
+export interface CoverageReach {
+  walkingMinutes: number | null;
+  /** 5, 8 or 15; null when no point is within the circle. */
+  layer: number | null;
+  meetsTarget: boolean;
+}
+
+/** The nearest candidate of any of the definition's subcategories (the map holds the nearest per subcategory). */
+export function nearestForDefinition<T extends { distance: number }>(definition: CoverageDefinition, nearest: ReadonlyMap<string, T>): T | undefined {
+  return definition.subcategories
+    .map((s) => nearest.get(s))
+    .filter((n): n is T => n !== undefined)
+    .sort((a, b) => a.distance - b.distance)[0];
+}
+
+/** Its walking time (`minutesOf(metres)`, the walking rule), layer, and whether that is within its target. */
+export function coverageReach(definition: CoverageDefinition, minutes: number | null): CoverageReach {
+  const layer = minutes === null ? null : coverageLayerOf(minutes);
+  return { walkingMinutes: minutes, layer, meetsTarget: minutes !== null && minutes <= definition.targetMinutes };
+}

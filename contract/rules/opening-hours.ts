@@ -124,3 +124,11 @@ export function formatIntervals(intervals: TimeInterval[]): string {
     })
     .join('、');
 }
+
+/** Minutes open in a day's intervals (an interval past midnight counts whole: it is that day's opening). */
+export function openMinutes(intervals: readonly TimeInterval[]): number {
+  return Math.min(24 * 60, intervals.reduce((sum, interval) => {
+    const [start, end] = intervalMinutes(interval);
+    return sum + (end - start);
+  }, 0));
+}

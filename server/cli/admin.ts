@@ -1,7 +1,7 @@
 /**
  * Operator commands on the configured database (the same environment as the server: DATABASE_URL or
  * DATABASE_PATH, DATA_KEY, NODE_ENV):
- *   npm run admin -- create-worker --name 张敏 (--community xinshi | --town 220681002) [--phone 139…]
+ *   npm run admin -- create-worker --name 张敏 (--community xinshi | --town 220681002 | --city) [--phone 139…]
  *   npm run admin -- import-points points.csv
  *   npm run seed:demo            (demo accounts and invented data; never needed in production)
  * The database is migrated first, as the server would at start. Exit code 1 on any refusal, in words.
@@ -17,7 +17,8 @@ import { createPrivacy } from '../lib/privacy/crypto';
 import { importServicePoints } from './import-points';
 
 const USAGE = `用法：
-  npm run admin -- create-worker --name 姓名 (--community 社区代码 | --town 街道代码) [--phone 手机号]
+  npm run admin -- create-worker --name 姓名 (--community 社区代码 | --town 街道代码 | --city) [--phone 手机号]
+                  --city：市民政局的工作人员，只能查看各街道的规划监测
   npm run admin -- import-points 文件.csv
   npm run admin -- seed-demo`;
 
@@ -36,9 +37,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'create-worker') {
-      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, community: { type: 'string' }, town: { type: 'string' }, phone: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, community: { type: 'string' }, town: { type: 'string' }, city: { type: 'boolean' }, phone: { type: 'string' } } });
       if (!values.name) throw new Error('请用 --name 给出工作人员的姓名');
-      const worker = await createWorker(db, privacy, now, { displayName: values.name, communityId: values.community, townCode: values.town, phone: values.phone });
+      const worker = await createWorker(db, privacy, now, { displayName: values.name, communityId: values.community, townCode: values.town, city: values.city, phone: values.phone });
       console.log(`已创建工作人员账号（编号 ${worker.userId}）。激活码：${worker.activationCode}`);
       console.log(`请当面或电话告诉本人：在小程序 我的 → 登录 里填写激活码，再点 微信一键登录。激活码 ${worker.expiresAt.slice(0, 10)} 前有效，只能用一次。`);
       return 0;

@@ -6,6 +6,7 @@ import { volunteersFeature } from './volunteers/feature';
 import { messagesFeature } from './messages/feature';
 import { careFeature } from './care/feature';
 import { ratingsFeature } from './ratings/feature';
+import { planningFeature } from './planning/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
@@ -16,4 +17,5 @@ export const features: FeatureModule[] = [
   messagesFeature,
   careFeature,
   ratingsFeature,
+  planningFeature,
 ];

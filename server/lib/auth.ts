@@ -13,7 +13,10 @@ export interface AuthUser {
   /** Community of residence. */
   communityId: string | null;
   scope: Scope;
-  /** Communities a worker may act on: its own, or every community of its 街道 for a street-level worker. */
+  /**
+   * Communities a worker may act on: its own, or every community of its 街道 for a street-level worker; for a
+   * city officer every community, to read (canSeeCommunity still refuses it any action).
+   */
   scopeCommunityIds: string[];
   sessionId: number;
 }
@@ -45,6 +48,10 @@ export async function loadAuthUser(db: Kysely<Database>, userId: number, session
   if (row.role === 'worker' && row.scope_community_id) scopeCommunityIds = [row.scope_community_id];
   else if (row.role === 'worker' && row.scope_town_code) {
     const rows = await db.selectFrom('communities').select('id').where('town_code', '=', row.scope_town_code).execute();
+    scopeCommunityIds = rows.map((r) => r.id);
+  } else if (row.role === 'city') {
+    // A city officer reads every community's figures; canSeeCommunity stays worker-only, so it acts on none.
+    const rows = await db.selectFrom('communities').select('id').execute();
     scopeCommunityIds = rows.map((r) => r.id);
   }
   return {

@@ -7,6 +7,8 @@ export function roleLabel(user: User): string {
       return user.scope.communityId ? '社区工作人员' : '街道工作人员';
     case 'provider':
       return '服务点工作人员';
+    case 'city':
+      return '市民政局工作人员';
     default:
       return user.isVolunteer ? '居民 · 志愿者' : '居民';
   }

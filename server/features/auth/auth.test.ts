@@ -13,7 +13,7 @@ describe('demo sign-in, /api/me and sign-out', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/auth/demo-accounts' });
     expect(response.statusCode).toBe(200);
     const keys = response.json().accounts.map((a: { key: string }) => a.key);
-    expect(keys).toEqual(['resident', 'volunteer', 'worker', 'street', 'provider', 'elder', 'bath-provider']);
+    expect(keys).toEqual(['resident', 'volunteer', 'worker', 'street', 'provider', 'elder', 'bath-provider', 'city']);
   });
 
   it('signs the resident in and returns the user with a masked phone', async () => {

@@ -10,7 +10,7 @@ export interface UsersTable {
   phone_encrypted: string | null;
   /** Keyed hash of the phone number, for look-ups without decrypting. */
   phone_hash: string | null;
-  role: 'resident' | 'worker' | 'provider';
+  role: 'resident' | 'worker' | 'provider' | 'city';
   /** Worker scoped to one community; a 街道-level worker has scope_town_code instead. */
   scope_community_id: string | null;
   scope_town_code: string | null;

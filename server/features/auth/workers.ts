@@ -17,9 +17,10 @@ const activationHash = (privacy: Privacy, code: string) => privacy.keyedHash(`ac
 
 export interface NewWorker {
   displayName: string;
-  /** A worker of one 社区, or (townCode) of every 社区 of a 街道. */
+  /** A worker of one 社区, or (townCode) of every 社区 of a 街道, or (city) a city officer who reads every street's figures. */
   communityId?: string;
   townCode?: string;
+  city?: boolean;
   phone?: string;
 }
 
@@ -28,9 +29,11 @@ export interface NewWorker {
  * hash, valid ACTIVATION_DAYS): the worker signs in with WeChat once entering it, and the account becomes theirs.
  */
 export async function createWorker(db: Kysely<Database>, privacy: Privacy, now: Date, worker: NewWorker): Promise<{ userId: number; activationCode: string; expiresAt: string }> {
-  if (!worker.communityId === !worker.townCode) throw new Error('请给出 --community 或 --town 其中之一');
+  if ([worker.communityId, worker.townCode, worker.city].filter(Boolean).length !== 1) throw new Error('请给出 --community、--town 或 --city 其中之一');
   let communityId: string | null = null;
-  if (worker.communityId) {
+  if (worker.city) {
+    // No scope columns: a city officer's communities are all of them (server/lib/auth.ts).
+  } else if (worker.communityId) {
     const community = await db.selectFrom('communities').select('id').where('id', '=', worker.communityId).executeTakeFirst();
     if (!community) throw new Error(`没有这个社区：${worker.communityId}`);
     communityId = community.id;
@@ -47,7 +50,7 @@ export async function createWorker(db: Kysely<Database>, privacy: Privacy, now: 
       display_name: worker.displayName,
       phone_encrypted: worker.phone ? privacy.encrypt(worker.phone) : null,
       phone_hash: worker.phone ? privacy.keyedHash(worker.phone) : null,
-      role: 'worker',
+      role: worker.city ? 'city' : 'worker',
       scope_community_id: communityId,
       scope_town_code: worker.townCode ?? null,
       community_id: communityId,

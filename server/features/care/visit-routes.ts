@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Selectable } from 'kysely';
 import { createVisitBodySchema, visitListQuerySchema, visitPageSchema, visitSchema, type Visit, type VisitElder } from '@contract/care';
 import { chinaLocal } from '@contract/rules/calendar';
+import { visitRatePercent } from '@contract/rules/care';
 import { isRealDate } from '@contract/rules/id-number';
 import { ageOn } from '@contract/rules/care-price';
 import { maskName } from '@contract/rules/mask';
@@ -78,7 +79,7 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
           communityName: community.name,
           due: due.length,
           visited,
-          ratePercent: due.length === 0 ? 100 : Math.floor((visited * 100) / due.length),
+          ratePercent: visitRatePercent(due.length, visited),
         };
       });
 

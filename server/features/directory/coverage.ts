@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CoverageItem } from '@contract/directory';
-import { coverageDefinitions, coverageLayerOf, coverageLayers, findSubcategory } from '@contract/rules/categories';
+import { coverageDefinitions, coverageLayers, coverageReach, findSubcategory, nearestForDefinition } from '@contract/rules/categories';
 import { walkableMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
@@ -31,13 +31,9 @@ export async function computeCoverage(db: Kysely<Database>, origin: LatLng): Pro
   const rowsById = new Map(rows.map((r) => [r.id, r]));
 
   return coverageDefinitions.map((definition) => {
-    const best = definition.subcategories
-      .map((s) => nearest.get(s))
-      .filter((n): n is { id: string; distance: number } => n !== undefined)
-      .sort((a, b) => a.distance - b.distance)[0];
+    const best = nearestForDefinition(definition, nearest);
     const row = best ? rowsById.get(best.id) : undefined;
-    const minutes = best ? walkingMinutes(Math.round(best.distance)) : null;
-    const layer = minutes === null ? null : coverageLayerOf(minutes);
+    const { walkingMinutes: minutes, layer, meetsTarget } = coverageReach(definition, best ? walkingMinutes(Math.round(best.distance)) : null);
     return {
       id: definition.id,
       name: definition.name,
@@ -56,7 +52,7 @@ export async function computeCoverage(db: Kysely<Database>, origin: LatLng): Pro
             }
           : null,
       layer,
-      meetsTarget: minutes !== null && minutes <= definition.targetMinutes,
+      meetsTarget,
     };
   });
 }

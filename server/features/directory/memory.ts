@@ -1,7 +1,7 @@
 /**
  * The directory held in memory by each server process, for the list near a place (issue 12): every point's list
  * item already serialized up to its phone, its opening state computed once per minute (shared by the points that
- * keep the same hours), and a grid of cells (the same cells as the database's location index, grid.ts) to find the
+ * keep the same hours), and a grid of cells (the same cells as the database's location index, server/lib/location-grid.ts) to find the
  * points near a place without a query. A request then costs at most a cheap version check (memory-freshness.ts)
  * instead of three queries, 20 rows read at random, opening hours recomputed for every point and a zod pass over
  * the answer.
@@ -16,7 +16,7 @@ import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
-import { gridCover } from './grid';
+import { gridCover } from '../../lib/location-grid';
 import type { DirectoryFreshness } from './memory-freshness';
 import { byDistanceThenId, parseHours, pointFields, pointsWithPlaceNames, type Candidate, type SummaryRow } from './queries';
 

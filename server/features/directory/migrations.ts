@@ -30,7 +30,7 @@ export const directoryMigrations: Record<string, Migration> = {
         .addColumn('verified_at', 'text', (c) => c.notNull())
         .addColumn('is_demo', 'integer', (c) => c.notNull())
         .execute();
-      // Circle searches read one range per grid row; the index covers what the search needs (see grid.ts).
+      // Circle searches read one range per grid row; the index covers what the search needs (see server/lib/location-grid.ts).
       await db.schema
         .createIndex('service_points_location')
         .on('service_points')

@@ -11,7 +11,7 @@ import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
-import { gridCover } from './grid';
+import { gridCover } from '../../lib/location-grid';
 import { keywordCondition, type KeywordMode } from './search-index';
 
 export interface PointFilters {

@@ -6,7 +6,7 @@ import type { ServicePointInput } from '@contract/service-point-input';
 import type { Database } from '../../db/schema';
 import type { SeedContext } from '../../lib/feature';
 import { projectRoot } from '../../lib/project-root';
-import { gridCol, gridRow } from './grid';
+import { gridCol, gridRow } from '../../lib/location-grid';
 import { insertTerms, searchEntry } from './search-index';
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit (20 columns × 200). */

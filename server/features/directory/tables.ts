@@ -9,7 +9,7 @@ export interface ServicePointsTable {
   address: string;
   lat: number;
   lng: number;
-  /** See grid.ts: the indexed cell that makes circle searches independent of table size. */
+  /** See server/lib/location-grid.ts: the indexed cell that makes circle searches independent of table size. */
   grid_row: number;
   grid_col: number;
   phone: string;

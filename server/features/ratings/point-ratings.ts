@@ -17,7 +17,7 @@ import { maskName } from '@contract/rules/mask';
 import { enoughForRates, progressWords, ratingConfig, ratingFigures, resolutionWords } from '@contract/rules/rating';
 import { notFound } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { figureRows } from './figures';
+import { figureRows } from '../../lib/rating-figure-rows';
 import { levelWord, parseTags } from './rows';
 
 /** How many past 差评 the public 整改情况 lists. */

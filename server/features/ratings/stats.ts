@@ -5,22 +5,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { statsQuerySchema, statsSchema, type RatingStats } from '@contract/ratings';
+import { monthsEndingWith } from '@contract/rules/calendar';
 import { ratingFigures, ratingMonth } from '@contract/rules/rating';
 import { requireRole, requireUser } from '../../lib/auth';
 import { fieldError, forbidden } from '../../lib/errors';
 import { inScope, scopeFilter, type ScopeFilter } from './access';
-import { figureRows } from './figures';
+import { figureRows } from '../../lib/rating-figure-rows';
 
 const MONTHS_SHOWN = 6;
-
-/** 'YYYY-MM' of `count` months ending with `last`, oldest first. */
-export function monthsEndingWith(last: string, count: number): string[] {
-  const [year, month] = last.split('-').map(Number);
-  return Array.from({ length: count }, (_, i) => {
-    const index = year * 12 + (month - 1) - (count - 1 - i);
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

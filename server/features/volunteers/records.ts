@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { certificateSchema, exportQuerySchema, idTypeLabels, recordPageSchema, recordParamsSchema, type IdType } from '@contract/volunteers';
 import { chinaLocal, chinaMidnight, shiftDate } from '@contract/rules/calendar';
 import { assertCanSeeCommunity, requireRole, requireUser } from '../../lib/auth';
+import { csvDocument } from '../../lib/csv';
 import { conflict, notFound } from '../../lib/errors';
 import { selectActivities, toMySignup, toSummary, waitlistPosition } from './queries';
 import { confirmedHours, requireVolunteer } from './volunteer-profile';
@@ -24,13 +25,6 @@ const EXPORT_COLUMNS = [
   '服务内容',
   '组织单位',
 ];
-
-/** One CSV cell: quoted, and a leading = + - @ neutralised so Excel never runs it as a formula. */
-function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 /** 临江市新市街道新市社区居民委员会（新市社区志愿服务队）: who organised, so who certifies. */
 function issuerOf(townName: string, communityName: string, teamName: string | null): string {
@@ -160,9 +154,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
           row.half_hours! / 2,
           `${summary.targetGroup.name}：${row.title}`,
           issuerOf(row.town_name, row.community_name, row.team_name),
-        ]
-          .map(csvCell)
-          .join(',');
+        ];
       });
       await app.audit({
         actorId: user.id,
@@ -171,7 +163,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         subjectId: community ?? communities.join(','),
         detail: { from, to, rows: rows.length, fullIdNumbers: fullNumbers },
       });
-      const body = `\uFEFF${[EXPORT_COLUMNS.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
+      const body = csvDocument(EXPORT_COLUMNS, lines);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="volunteer-hours-${from}-${to}.csv"`)

@@ -1,5 +1,4 @@
 /** The worker's volunteer calls (publish, edit, cancel, roster, check-in code, attendance, export); types only from the contract. */
-import Taro from '@tarojs/taro';
 import type {
   ActivityCreate,
   ActivityDetail,
@@ -10,8 +9,8 @@ import type {
   Roster,
   VolunteerTeam,
 } from '@contract/volunteers';
-import { api, apiBaseUrl } from '@/lib/api/client';
-import { useSession } from '@/lib/stores/session';
+import { api } from '@/lib/api/client';
+import { downloadCsv } from '@/lib/downloadCsv';
 
 export async function fetchManagedActivities(community: string | undefined, cursor: string | null): Promise<ActivityPage> {
   const { data } = await api.get<ActivityPage>('/api/activities', { params: { community, cursor: cursor ?? undefined } });
@@ -58,25 +57,7 @@ export async function markAttendance(id: number, action: 'checkIn' | 'checkOut' 
   return data;
 }
 
-/**
- * Confirmed records of a period as CSV. The browser saves the file; on weapp it is downloaded and shared.
- */
+/** Confirmed records of a period as CSV (saved on h5, shared to a chat on weapp). */
 export async function exportRecords(from: string, to: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const { data } = await api.get<Blob>('/api/volunteers/export', { params: { from, to }, responseType: 'blob' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(data);
-    link.download = `志愿服务记录-${from}-${to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-    return;
-  }
-  const token = useSession.getState().token;
-  const { tempFilePath, statusCode } = await Taro.downloadFile({
-    url: `${apiBaseUrl()}/api/volunteers/export?from=${from}&to=${to}`,
-    header: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (statusCode !== 200) throw new Error('导出失败，请检查日期后重试');
-  // WeChat opens no CSV itself: the worker sends the file to a chat (文件传输助手) and opens it on a computer.
-  await Taro.shareFileMessage({ filePath: tempFilePath, fileName: `志愿服务记录-${from}-${to}.csv` });
+  await downloadCsv('/api/volunteers/export', { from, to }, `志愿服务记录-${from}-${to}.csv`);
 }

@@ -6,6 +6,7 @@ import { useUnreadCount } from '@/features/messages/useUnreadCount';
 import { signOutOnServer } from '@/lib/api/endpoints';
 import { FAMILY_PATH, MESSAGES_PATH, MY_BOOKINGS_PATH, PROVIDER_BOOKINGS_PATH, VISITS_PATH } from '@/lib/carePaths';
 import { ME_PATH, PERSONAL_DATA_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, openPath } from '@/lib/navigation';
+import { PLANNING_PATH, seesPlanning } from '@/lib/planningPaths';
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
 import { MY_VOLUNTEERING_PATH, VOLUNTEER_MANAGE_PATH } from '@/lib/volunteerPaths';
@@ -74,8 +75,9 @@ function VolunteerLinks({ role }: { role: User['role'] }) {
   );
 }
 
-/** 我的评价 for residents; workers and providers handle 差评 (工单), appeals and figures. */
+/** 我的评价 for residents; workers and providers handle 差评 (工单), appeals and figures; a city officer neither. */
 function RatingLinks({ role }: { role: User['role'] }) {
+  if (role === 'city') return null;
   return (
     <View className='card me__links' id='me-rating-links'>
       {role === 'resident' ? (
@@ -87,6 +89,17 @@ function RatingLinks({ role }: { role: User['role'] }) {
           {role === 'provider' ? '本服务点的差评和申诉' : '差评处理（工单）'}
         </View>
       )}
+    </View>
+  );
+}
+
+/** 规划监测 for 街道-level workers and city officers. */
+function PlanningLink() {
+  return (
+    <View className='card me__links' id='me-planning-links'>
+      <View id='me-planning' className='me__link' role='button' onClick={() => openPath(PLANNING_PATH)}>
+        规划监测（各社区达标情况）
+      </View>
     </View>
   );
 }
@@ -112,6 +125,7 @@ export default function MePage() {
           </Button>
         </View>
       )}
+      {user && seesPlanning(user) ? <PlanningLink /> : null}
       {user ? <CareLinks role={user.role} /> : null}
       {user ? <VolunteerLinks role={user.role} /> : null}
       {user ? <RatingLinks role={user.role} /> : null}

@@ -1,5 +1,5 @@
 import { boundingBox, distanceMetres } from '@contract/rules/walking';
-import { gridCol, gridCover, gridRow } from './grid';
+import { gridCol, gridCover, gridRow } from './location-grid';
 
 describe('grid cover of a circle', () => {
   it('contains the cell of every point inside the circle', () => {
