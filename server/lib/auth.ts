@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role, Scope } from '@contract/auth';
 import type { Database } from '../db/schema';
 import { forbidden, unauthenticated } from './errors';
@@ -8,6 +8,8 @@ import { forbidden, unauthenticated } from './errors';
 /** The signed-in user as route handlers see it (`request.user`). */
 export interface AuthUser {
   id: number;
+  /** The name the user chose (a booking's 预约人 shows it to the parties). */
+  displayName: string;
   role: Role;
   isVolunteer: boolean;
   /** Community of residence. */
@@ -41,9 +43,10 @@ function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1] : null;
 }
 
-export async function loadAuthUser(db: Kysely<Database>, userId: number, sessionId: number): Promise<AuthUser | null> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!row) return null;
+type UserRow = Selectable<Database['users']>;
+
+/** The user a session belongs to, with the communities it may act on (one more query only for 街道 and city staff). */
+export async function authUserOf(db: Kysely<Database>, row: UserRow, sessionId: number): Promise<AuthUser> {
   let scopeCommunityIds: string[] = [];
   if (row.role === 'worker' && row.scope_community_id) scopeCommunityIds = [row.scope_community_id];
   else if (row.role === 'worker' && row.scope_town_code) {
@@ -56,6 +59,7 @@ export async function loadAuthUser(db: Kysely<Database>, userId: number, session
   }
   return {
     id: row.id,
+    displayName: row.display_name,
     role: row.role,
     isVolunteer: row.is_volunteer === 1,
     communityId: row.community_id,
@@ -79,18 +83,18 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request);
     if (!token) return;
+    // The session and its user in one query: this runs before every signed-in request.
     const session = await app.db
       .selectFrom('sessions')
-      .select(['id', 'user_id', 'expires_at', 'revoked_at'])
-      .where('token_hash', '=', hashToken(token))
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.id as session_id', 'sessions.expires_at as session_expires_at', 'sessions.revoked_at as session_revoked_at'])
+      .where('sessions.token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!session) request.authFailure = 'invalid';
-    else if (session.revoked_at) request.authFailure = 'revoked';
-    else if (session.expires_at <= app.now().toISOString()) request.authFailure = 'expired';
-    else {
-      request.user = await loadAuthUser(app.db, session.user_id, session.id);
-      if (!request.user) request.authFailure = 'invalid';
-    }
+    else if (session.session_revoked_at) request.authFailure = 'revoked';
+    else if (session.session_expires_at <= app.now().toISOString()) request.authFailure = 'expired';
+    else request.user = await authUserOf(app.db, session, session.session_id);
   });
 }
 

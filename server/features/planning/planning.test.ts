@@ -2,7 +2,7 @@ import type { DemoAccountKey } from '@contract/auth';
 import type { PlanningResult, TrendResult } from '@contract/planning';
 import type { VisitPage } from '@contract/care';
 import type { RatingStats } from '@contract/ratings';
-import { canSeeCommunity, loadAuthUser } from '../../lib/auth';
+import { authUserOf, canSeeCommunity } from '../../lib/auth';
 import { createTestApp, type TestApp } from '../../testing/app';
 
 // A fresh database per file (PostgreSQL: created, migrated and seeded) takes seconds on a busy machine.
@@ -57,7 +57,7 @@ describe('规划监测 scopes', () => {
   it('gives the city officer every 社区 to read every 社区 and acts on none', async () => {
     const row = await t.app.db.selectFrom('users').selectAll().where('demo_key', '=', 'city').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ role: 'city', scope_community_id: null, scope_town_code: null });
-    const user = (await loadAuthUser(t.app.db, row.id, 0))!;
+    const user = await authUserOf(t.app.db, row, 0);
     const communities = await t.app.db.selectFrom('communities').select('id').execute();
     expect(user.scopeCommunityIds.sort()).toEqual(communities.map((c) => c.id).sort());
     expect(canSeeCommunity(user, 'xinshi')).toBe(false);
