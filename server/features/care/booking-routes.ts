@@ -25,9 +25,11 @@ import { inTransaction, isUniqueViolation } from '../../db/portable';
 import { requireSignedIn, requireUser, type AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, forbidden } from '../../lib/errors';
 import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
-import { messageBookingChange, subscribeBookingChange, type BookingFacts } from './booking-notify';
+import { book, factsOf } from './booking-create';
+import { messageBookingChange, subscribeBookingChange } from './booking-notify';
 import { overlappingBooking, overlapRefusal, planBooking, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
 import {
+  bookingView,
   isActive,
   nextStatuses,
   requireBooking,
@@ -47,22 +49,6 @@ const keyReused = () =>
 function bodyDigest(body: Record<string, unknown>): string {
   const sorted = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
-}
-
-function factsOf(row: BookingRow): BookingFacts {
-  return {
-    id: Number(row.id),
-    bookerUserId: Number(row.booker_user_id),
-    elderUserId: row.elder_user_id === null ? null : Number(row.elder_user_id),
-    elderName: row.elder_name,
-    serviceName: row.service_name,
-    pointName: row.point_name,
-    date: row.slot_date,
-    start: row.slot_start,
-    end: row.slot_end,
-    mealMode: row.meal_mode,
-    payableFen: row.payable_fen,
-  };
 }
 
 const byRole = (viewer: 'party' | 'provider' | 'worker', row: BookingRow, user: AuthUser) =>
@@ -119,89 +105,28 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         throw fieldError('idempotencyKey', '应为 8 到 64 位字母、数字、- 或 _');
       }
       const digest = bodyDigest(body);
-      if (key) {
-        const earlier = await replay(user, key, digest);
-        if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
-      }
-
-      const plan = await planBooking(app.db, user, body);
-      const refusal = timeOrAssessmentRefusal(plan, now);
-      if (refusal) throw refusal;
-      const { found, slot } = plan;
-      const elderId = Number(found.elder.id);
-      let created: BookingRow;
+      let created: { row: BookingRow; byRole: string };
       try {
-        created = await inTransaction(app.db, async (trx) => {
-          if (key) {
-            // First: a second request with this key waits here until this one ends, then replays it.
-            await trx
-              .insertInto('booking_requests')
-              .values({ user_id: user.id, idempotency_key: key, body_hash: digest, booking_id: null, created_at: now.toISOString() })
-              .execute();
-          }
-          // One booking of an elder at a time (this row stays locked until commit), so the overlap check holds.
-          await trx.updateTable('elder_profiles').set((eb) => ({ booking_seq: eb('booking_seq', '+', 1) })).where('id', '=', elderId).execute();
-          const overlap = await overlappingBooking(trx, elderId, slot);
-          if (overlap) throw overlapRefusal(overlap, slot.id);
-          const taken = await trx
-            .updateTable('care_slots')
-            .set((eb) => ({ booked: eb('booked', '+', 1) }))
-            .where('id', '=', slot.id)
-            .where((eb) => eb('booked', '<', eb.ref('capacity')))
-            .executeTakeFirst();
-          if (Number(taken.numUpdatedRows) === 0) throw conflict(SLOT_FULL);
-          const inserted = await trx
-            .insertInto('bookings')
-            .values({
-              booker_user_id: user.id,
-              elder_id: elderId,
-              service_point_id: plan.service.service_point_id,
-              service_id: plan.service.id,
-              slot_id: slot.id,
-              kind: plan.kind,
-              slot_date: slot.date,
-              slot_start: slot.start_time,
-              slot_end: slot.end_time,
-              status: 'booked',
-              booker_relation: found.access === 'self' ? '本人' : (found.binding?.relation ?? '家属'),
-              meal_mode: plan.mealMode,
-              address: plan.address,
-              note: body.note || null,
-              price_json: JSON.stringify(plan.price),
-              payable_fen: plan.price.payableFen,
-              active_slot_id: slot.id,
-              created_at: now.toISOString(),
-              completed_at: null,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          const id = Number(inserted.id);
-          await trx
-            .insertInto('booking_events')
-            .values({ booking_id: id, status: 'booked', at: now.toISOString(), by_user_id: user.id, by_role: found.access === 'self' ? '本人' : '家属', note: null })
-            .execute();
-          if (key) {
-            await trx
-              .updateTable('booking_requests')
-              .set({ booking_id: id })
-              .where('user_id', '=', user.id)
-              .where('idempotency_key', '=', key)
-              .execute();
-          }
-          const row = await selectBookings(trx).where('bookings.id', '=', id).executeTakeFirstOrThrow();
-          await messageBookingChange(trx, factsOf(row), 'booked', now);
-          return row;
-        });
+        const plan = await planBooking(app.db, user, body);
+        // A full slot is refused before the transaction (the slot was just read); the transaction's update is the guard.
+        const refusal = timeOrAssessmentRefusal(plan, now) ?? (plan.slot.booked >= plan.slot.capacity ? conflict(SLOT_FULL) : null);
+        if (refusal) throw refusal;
+        created = await inTransaction(app.db, (trx) => book(trx, user, plan, { note: body.note || null, key, digest, now }));
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // The same key raced this request and won: answer what it made.
-        const earlier = key ? await replay(user, key, digest) : null;
-        if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
-        throw conflict('已经为这位老人预约了这个时段，不用重复预约');
+        // A refused request whose key already made a booking is a retry: answer that booking, whatever changed since
+        // (the slot filled, the cut-off passed, the same key raced this request and won). A key that made a
+        // different booking answers 422.
+        if (key && (error instanceof ApiError || isUniqueViolation(error))) {
+          const earlier = await replay(user, key, digest);
+          if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
+        }
+        if (isUniqueViolation(error)) throw conflict('已经为这位老人预约了这个时段，不用重复预约');
+        throw error;
       }
-      // The booker is a party to what they just booked: no need to look their access up again.
-      const answer = await toBooking(app.db, created, 'party', now);
-      await subscribeBookingChange(app, factsOf(created), 'booked');
+      const { row, byRole } = created;
+      // The booker is a party to what they just booked; its timeline is the one entry just written.
+      const answer = bookingView(row, 'party', now, [{ status: 'booked', at: row.created_at, by_role: byRole, note: null }], user.displayName);
+      await subscribeBookingChange(app, factsOf(row), 'booked');
       return reply.code(201).send(answer);
     },
   );

@@ -27,7 +27,7 @@ export const SLOT_FULL = '这个时段已约满，请换一个时段';
 export interface BookingPlan {
   found: ElderAccessResult;
   slot: Selectable<CareSlotsTable>;
-  service: Selectable<CareServicesTable> & { point_name: string };
+  service: Selectable<CareServicesTable> & { point_name: string; point_phone: string };
   kind: CareServiceKind;
   mealMode: MealMode | null;
   address: string | null;
@@ -44,7 +44,31 @@ export interface BookingRequest {
 
 /** Finds what the request names, checks the options against the service, and prices it (404/400 when it cannot). */
 export async function planBooking(db: Kysely<Database>, user: AuthUser, request: BookingRequest): Promise<BookingPlan> {
-  const found = await findElderAccess(db, user, request.elderId);
+  // Who the elder is to the caller, and the slot with its service and point: two queries at once.
+  const [found, slotRow] = await Promise.all([
+    findElderAccess(db, user, request.elderId),
+    db
+      .selectFrom('care_slots')
+      .innerJoin('care_services', 'care_services.id', 'care_slots.service_id')
+      .innerJoin('service_points', 'service_points.id', 'care_services.service_point_id')
+      .selectAll('care_slots')
+      .select([
+        'care_services.service_point_id',
+        'care_services.kind',
+        'care_services.name',
+        'care_services.description',
+        'care_services.place',
+        'care_services.price_fen',
+        'care_services.delivery_fee_fen',
+        'care_services.slot_template_json',
+        'care_services.weekly_menu_json',
+        'care_services.position',
+        'service_points.name as point_name',
+        'service_points.phone as point_phone',
+      ])
+      .where('care_slots.id', '=', request.slotId)
+      .executeTakeFirst(),
+  ]);
   if (!found || !canBookFor(found.access)) {
     throw notFound(
       found?.access === 'pending'
@@ -52,15 +76,10 @@ export async function planBooking(db: Kysely<Database>, user: AuthUser, request:
         : '没有找到这位老人，或您还没有绑定这位老人，请先在「家人」里绑定',
     );
   }
-  const slot = await db.selectFrom('care_slots').selectAll().where('id', '=', request.slotId).executeTakeFirst();
-  if (!slot) throw fieldError('slotId', '没有这个时段，请重新选择');
-  const service = await db
-    .selectFrom('care_services')
-    .innerJoin('service_points', 'service_points.id', 'care_services.service_point_id')
-    .selectAll('care_services')
-    .select('service_points.name as point_name')
-    .where('care_services.id', '=', slot.service_id)
-    .executeTakeFirstOrThrow();
+  if (!slotRow) throw fieldError('slotId', '没有这个时段，请重新选择');
+  const { id, service_id, date, start_time, end_time, capacity, booked, menu, ...serviceColumns } = slotRow;
+  const slot = { id, service_id, date, start_time, end_time, capacity, booked, menu };
+  const service = { id: service_id, ...serviceColumns };
   const kind = service.kind as CareServiceKind;
   const cutoffAt = bookingCutoff(kind, { date: slot.date, start: slot.start_time });
   let mealMode: MealMode | null = null;

@@ -17,7 +17,7 @@ import { maskName } from '@contract/rules/mask';
 import type { Database } from '../../db/schema';
 import { canSeeCommunity, canServePoint, type AuthUser } from '../../lib/auth';
 import { notFound } from '../../lib/errors';
-import type { BookingsTable } from './tables';
+import type { BookingEventsTable, BookingsTable } from './tables';
 
 export const BOOKING_NOT_FOUND = '没有找到这份预约';
 
@@ -110,6 +110,17 @@ export async function toBooking(db: Kysely<Database>, row: BookingRow, viewer: B
     db.selectFrom('booking_events').selectAll().where('booking_id', '=', row.id).orderBy('id').execute(),
     db.selectFrom('users').select('display_name').where('id', '=', row.booker_user_id).executeTakeFirstOrThrow(),
   ]);
+  return bookingView(row, viewer, now, events, booker.display_name);
+}
+
+/** A booking as `viewer` sees it, from its row, its timeline events (oldest first) and the booker's name. */
+export function bookingView(
+  row: BookingRow,
+  viewer: BookingViewer,
+  now: Date,
+  events: ReadonlyArray<Pick<Selectable<BookingEventsTable>, 'status' | 'at' | 'by_role' | 'note'>>,
+  bookerName: string,
+): Booking {
   const timeline: TimelineEntry[] = events.map((e) => ({
     status: e.status,
     label: bookingStatusNames[e.status],
@@ -125,7 +136,7 @@ export async function toBooking(db: Kysely<Database>, row: BookingRow, viewer: B
     price: JSON.parse(row.price_json) as PriceBreakdown,
     bookedBy: {
       userId: Number(row.booker_user_id),
-      name: viewer === 'party' ? booker.display_name : maskName(booker.display_name),
+      name: viewer === 'party' ? bookerName : maskName(bookerName),
       relation: row.booker_relation,
     },
     cancelUntil: bookingCutoff(row.kind as CareServiceKind, { date: row.slot_date, start: row.slot_start }).toISOString(),

@@ -39,15 +39,13 @@ export interface ElderAccessResult {
 
 /** How the caller stands to an elder; null when they may not see them at all. */
 export async function findElderAccess(db: Kysely<Database>, user: AuthUser, elderId: number): Promise<ElderAccessResult | null> {
-  const elder = await selectElders(db).where('elder_profiles.id', '=', elderId).executeTakeFirst();
+  // Both at once: a booking by a relative (the usual case) needs both, and this runs before every booking.
+  const [elder, binding] = await Promise.all([
+    selectElders(db).where('elder_profiles.id', '=', elderId).executeTakeFirst(),
+    db.selectFrom('elder_bindings').selectAll().where('elder_id', '=', elderId).where('user_id', '=', user.id).executeTakeFirst(),
+  ]);
   if (!elder) return null;
   if (elder.user_id === user.id) return { elder, access: 'self', binding: null };
-  const binding = await db
-    .selectFrom('elder_bindings')
-    .selectAll()
-    .where('elder_id', '=', elderId)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
   if (binding) return { elder, access: binding.status, binding };
   if (canSeeCommunity(user, elder.community_id)) return { elder, access: 'worker', binding: null };
   return null;
