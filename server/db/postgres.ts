@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared-client';
 import type { Database } from './schema';
 
 /** pg's type ids of bigint (count(*), sum of integers) and numeric (avg): numbers here, as SQLite gives them. */
@@ -36,6 +37,7 @@ export function openPostgres({ url, poolSize, onPoolError }: PostgresOptions): K
     idleTimeoutMillis: 30_000,
     types: typeParsers,
     application_name: 'linjiang',
+    Client: PreparingClient,
   });
   // An idle connection closed by the server (restart, admin shutdown) is reported here; without a listener
   // Node would treat it as an unhandled error and end the process.
