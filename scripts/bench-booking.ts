@@ -11,9 +11,10 @@
  * 3. After a warm-up (one booking per relative, one at a time), 200 keep-alive connections, one per relative, each POST /api/bookings in a loop for 10 s: one of its
  *    elders and a random slot, a fresh Idempotency-Key per request. 201 = booked; 409 = refused (已约满, or that elder already holds that slot).
  * 4. Counted afterwards in the database: slots holding more active bookings than places (must be 0).
- * 5. CPU ms/req: the CPU time the server's processes and (PostgreSQL) the database's backends spent during the 10 s,
- *    per request (scripts/process-cpu.ts). Requests per second fall when other work shares the 2 cores; this
- *    changes much less, so it is the figure to compare across runs.
+ * 5. server CPU / db CPU: the CPU milliseconds the server's processes and PostgreSQL's backends of the bench
+ *    database spent during the 10 s, per request (scripts/process-cpu.ts; SQLite runs inside the server). Requests
+ *    per second fall when other work shares the cores; these change much less, so they compare across runs.
+ *    PROFILE_DIR=/tmp/prof writes V8 CPU profiles of the server processes there (server/testing/processes.ts).
  * Prints one table; exits 1 if anything was overbooked or any answer was neither 201 nor 409.
  */
 import { randomBytes } from 'node:crypto';
@@ -286,17 +287,20 @@ async function main(): Promise<void> {
             if (response.status === 201) warmed += 1;
           }
           console.log(`  warm-up: ${warmed} bookings one at a time; then ${CONNECTIONS} connections booking for ${DURATION_MS / 1000} s …`);
-          const pids = async () => [...processTree(server.child.pid!), ...(await backendPids(database.target))];
-          const before = cpuMs(await pids());
+          const serverPids = processTree(server.child.pid!);
+          const serverBefore = cpuMs(serverPids);
+          const databaseBefore = cpuMs(await backendPids(database.target));
           const result = await load(server.url, relatives, slotIds);
-          const spent = cpuSpent(before, cpuMs(await pids()));
+          const serverCpu = cpuSpent(serverBefore, cpuMs(serverPids));
+          const databaseCpu = cpuSpent(databaseBefore, cpuMs(await backendPids(database.target)));
           const check = await overCapacity(database.target);
           if (result.other > 0) console.log(`  answers other than 201/409 (status: count): ${JSON.stringify(result.otherStatuses)}`);
           if (result.other > 0) console.log(server.output().split('\n').filter((l) => l.includes('"level":50') || l.includes('"level":40')).slice(0, 5).join('\n'));
           const sorted = [...result.latencies].sort((a, b) => a - b);
+          const perRequest = (ms: number) => (ms / result.latencies.length).toFixed(2);
           const seconds = DURATION_MS / 1000;
           lines.push(
-            `| ${database.label.padEnd(24)} | ${(result.latencies.length / seconds).toFixed(0).padStart(6)} | ${(result.booked / seconds).toFixed(0).padStart(10)} | ${percentile(sorted, 50).toFixed(0).padStart(6)} | ${percentile(sorted, 99).toFixed(0).padStart(6)} | ${String(result.booked).padStart(6)} | ${String(result.refused).padStart(7)} | ${String(result.other).padStart(5)} | ${String(check.over).padStart(13)} | ${(spent / result.latencies.length).toFixed(2).padStart(10)} |`,
+            `| ${database.label.padEnd(24)} | ${(result.latencies.length / seconds).toFixed(0).padStart(6)} | ${(result.booked / seconds).toFixed(0).padStart(10)} | ${percentile(sorted, 50).toFixed(0).padStart(6)} | ${percentile(sorted, 99).toFixed(0).padStart(6)} | ${String(result.booked).padStart(6)} | ${String(result.refused).padStart(7)} | ${String(result.other).padStart(5)} | ${String(check.over).padStart(13)} | ${perRequest(serverCpu).padStart(10)} | ${(database.target.kind === 'postgres' ? perRequest(databaseCpu) : '–').padStart(8)} |`,
           );
           if (check.over > 0 || check.miscounted > 0 || result.other > 0 || check.bookings !== result.booked + warmed) failed = true;
         } finally {
@@ -307,9 +311,9 @@ async function main(): Promise<void> {
       }
     }
     console.log('');
-    console.log(`${SLOTS} slots × ${PLACES_PER_SLOT} places, ${CONNECTIONS} relatives × ${ELDERS_PER_RELATIVE} elders, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s each; latency in ms`);
-    console.log(`| ${'server'.padEnd(24)} | ${'req/s'.padStart(6)} | ${'bookings/s'.padStart(10)} | ${'p50'.padStart(6)} | ${'p99'.padStart(6)} | ${'booked'.padStart(6)} | ${'refused'.padStart(7)} | ${'other'.padStart(5)} | ${'over capacity'.padStart(13)} | ${'CPU ms/req'.padStart(10)} |`);
-    console.log(`|${'-'.repeat(26)}|${'-'.repeat(8)}|${'-'.repeat(12)}|${'-'.repeat(8)}|${'-'.repeat(8)}|${'-'.repeat(8)}|${'-'.repeat(9)}|${'-'.repeat(7)}|${'-'.repeat(15)}|${'-'.repeat(12)}|`);
+    console.log(`${SLOTS} slots × ${PLACES_PER_SLOT} places, ${CONNECTIONS} relatives × ${ELDERS_PER_RELATIVE} elders, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s each; latency in ms, CPU in ms per request`);
+    console.log(`| ${'server'.padEnd(24)} | ${'req/s'.padStart(6)} | ${'bookings/s'.padStart(10)} | ${'p50'.padStart(6)} | ${'p99'.padStart(6)} | ${'booked'.padStart(6)} | ${'refused'.padStart(7)} | ${'other'.padStart(5)} | ${'over capacity'.padStart(13)} | ${'server CPU'.padStart(10)} | ${'db CPU'.padStart(8)} |`);
+    console.log(`|${'-'.repeat(26)}|${'-'.repeat(8)}|${'-'.repeat(12)}|${'-'.repeat(8)}|${'-'.repeat(8)}|${'-'.repeat(8)}|${'-'.repeat(9)}|${'-'.repeat(7)}|${'-'.repeat(15)}|${'-'.repeat(12)}|${'-'.repeat(10)}|`);
     for (const line of lines) console.log(line);
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
     if (failed) {
