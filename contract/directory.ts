@@ -323,3 +323,33 @@ export const coverageSchema = z.object({
   groups: z.array(coverageGroupSchema),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
+
+// ---------- GET /api/search-suggestions ----------
+
+export const searchSuggestionsQuerySchema = z
+  .object({
+    /** What was searched for and found nothing. */
+    q: optionalText(50),
+    lat: latitude,
+    lng: longitude,
+  })
+  .superRefine((value, ctx) => {
+    requireBothCoordinates(value, ctx);
+    if (value.q === undefined) ctx.addIssue({ code: 'custom', path: ['q'], message: '请填写要找的内容' });
+  });
+
+export const searchSuggestionSchema = z.object({
+  /** A subcategory id: pass it as `category` to GET /api/services. */
+  id: z.string(),
+  name: z.string(),
+  /** With a location: the nearest such point (up to the maximum radius), or null when there is none. */
+  nearest: nearestPointSchema.nullable(),
+});
+export type SearchSuggestion = z.infer<typeof searchSuggestionSchema>;
+
+export const searchSuggestionsSchema = z.object({
+  /** true: the categories closest to the words; false: nothing came close, these are the circle's basic services. */
+  closest: z.boolean(),
+  items: z.array(searchSuggestionSchema),
+});
+export type SearchSuggestions = z.infer<typeof searchSuggestionsSchema>;

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { EVERYDAY_QUERIES } from '../server/features/directory/everyday-queries';
 import { boxOf, checkTabBar, firstLaunch, GPS, settled, useMyLocation } from './directory-steps';
 import { startApp, type App } from './harness';
+import { assertElderSizes } from './steps';
 
 /** Ten of the server's everyday queries whose answer is within 15 minutes on foot (the 服务 tab's default). */
 const UI_SAMPLE = ['药店', 'yd', '医院', '老年食堂', '小卖部', '取钱', '派出所', '洗澡', '社保', '新市　长者食堂'].map((query) => {
@@ -75,6 +76,20 @@ describe('directory as residents use it', () => {
       assert.ok((await cardIds(app)).length >= 1);
     });
 
+    it('offers the closest categories when a search finds nothing at all, and one tap lists the nearest', async () => {
+      await search(app, '宠物医院');
+      const clinics = app.visible('#suggestion-community-health-center');
+      await clinics.waitFor();
+      assert.match(await app.visible('#search-suggestions').innerText(), /您是不是要找：/);
+      assert.match(await clinics.innerText(), /最近的：.+，(约 )?\d/);
+      await app.screenshot('directory-suggestions');
+      await app.assertAccessible('服务 search with nothing found, suggestions');
+      await app.tap('suggestion-community-health-center');
+      await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
+      assert.ok((await cardIds(app)).length >= 1, 'the suggested category lists its points');
+      assert.equal(await app.visible('#service-search input').inputValue(), '', 'the search words are cleared');
+    });
+
     it('keeps labels whole: no category name leaves one character on its own line', async () => {
       await search(app, '');
       await app.page.locator('#category-party-government:visible').waitFor();
@@ -118,6 +133,12 @@ describe('directory as residents use it', () => {
       await app.page.getByText('距离从：您的位置').waitFor();
       const change = await boxOf(app, '#origin-change');
       assert.ok(change.width >= 60 && change.height >= 60, `更换 is ${change.width}×${change.height} px`);
+      // A search that finds nothing: its suggestions are big enough to hit in 长辈版 too.
+      await search(app, 'xyzq');
+      await app.visible('#search-suggestions').waitFor();
+      assert.match(await app.visible('#search-suggestions').innerText(), /试试这些常用服务：/);
+      await assertElderSizes(app, '服务 suggestions', ['#search-suggestions [id^="suggestion-"]']);
+      await app.assertAccessible('服务 suggestions in 长辈版');
       assert.deepEqual(app.browserErrors, []);
     });
   });

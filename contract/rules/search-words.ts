@@ -142,21 +142,26 @@ function intentsOf(word: string): Array<(typeof intents)[number]> {
 /** At most this many words count; a longer query is not a place anyone types. */
 const MAX_WORDS = 6;
 
+/** The everyday word a typed one sounds like (拼音, a same-sounding character), if any: the server's, by pinyin. */
+export type SoundsLike = (typed: string) => string | undefined;
+
 /**
  * What a query asks for: words split at spaces and punctuation, each with its spellings. Every word must match
- * (several words narrow); fillers are dropped. Empty when nothing searchable is left.
+ * (several words narrow); fillers are dropped. Empty when nothing searchable is left. A word typed by its sound
+ * (`soundsLike`) is read as the everyday word it sounds like, and still matches as typed.
  */
-export function parseSearch(query: string): SearchWord[] {
+export function parseSearch(query: string, soundsLike?: SoundsLike): SearchWord[] {
   const words: SearchWord[] = [];
   for (const raw of query.normalize('NFKC').toLowerCase().split(NOT_LETTER_OR_DIGIT)) {
     const typed = withoutFillers(raw);
     if (!typed || words.some((w) => w.typed === typed)) continue;
-    const meant = intentsOf(typed);
+    const heard = soundsLike?.(typed);
+    const meant = intentsOf(heard ?? typed);
     if (meant.length > 0) {
       // Each intent is a word of its own (老人吃饭: 养老 and 助餐 both); the word as typed still counts.
       for (const intent of meant) words.push({ typed, spellings: withoutRedundant([typed, ...intent.spellings]) });
     } else {
-      const bases = /^[a-z]+$/.test(typed) && initials[typed] ? [typed, initials[typed]] : [typed];
+      const bases = heard ? [typed, heard] : /^[a-z]+$/.test(typed) && initials[typed] ? [typed, initials[typed]] : [typed];
       words.push({ typed, spellings: withoutRedundant([...new Set(bases.flatMap(synonymSpellings))]) });
     }
     if (words.length >= MAX_WORDS) break;

@@ -73,4 +73,17 @@ export const EVERYDAY_QUERIES: ReadonlyArray<readonly [query: string, expected: 
   ['我想洗澡', 'sp-220681002-bathing-0076', 'first'],
   ['头发长了', 'sp-220681002-hair-salon-0112', 'first'],
   ['跳广场舞', 'sp-220681002-fitness-square-0090', 'inPage'],
+  // Typed by sound (server/features/directory/sounds-like.ts): 拼音, and the same-sounding character a 拼音
+  // keyboard offers first.
+  ['yaodian', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['YinHang', 'sp-220681001-bank-0061', 'first'],
+  ['chifan', 'sp-xinshi-elder-canteen', 'first'],
+  ['laorenchifan', 'sp-xinshi-elder-canteen', 'first'],
+  ['kanbing', 'sp-220681002-community-health-center-0082', 'first'],
+  ['xiujiadian', 'sp-220681002-repair-0115', 'first'],
+  ['要店', 'sp-xinshi-pharmacy-24h', 'first'],
+  ['里发', 'sp-220681002-hair-salon-0112', 'inPage'],
+  ['超事', 'sp-220681002-supermarket-0106', 'inPage'],
+  ['幼而园', 'sp-220681002-infant-care-0078', 'inPage'],
+  ['附近的要店', 'sp-xinshi-pharmacy-24h', 'first'],
 ];

@@ -2,6 +2,7 @@ import type { FeatureModule } from '../../lib/feature';
 import { directoryMigrations } from './migrations';
 import { directoryRoutes } from './routes';
 import { seedDirectory } from './seed';
+import { suggestionRoutes } from './suggestion-routes';
 
 /** The service directory of the 15-minute circle: service points, categories, open-now, coverage. */
 export const directoryFeature: FeatureModule = {
@@ -9,5 +10,8 @@ export const directoryFeature: FeatureModule = {
   migrations: directoryMigrations,
   seed: seedDirectory,
   seedIsDemoData: true,
-  routes: directoryRoutes,
+  routes: async (app) => {
+    await app.register(directoryRoutes);
+    await app.register(suggestionRoutes);
+  },
 };

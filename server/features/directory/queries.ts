@@ -6,6 +6,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { ServicePointSummary } from '@contract/directory';
 import { findSubcategory, categoryTree } from '@contract/rules/categories';
 import { parseSearch } from '@contract/rules/search-words';
+import { soundsLike } from './sounds-like';
 import type { Calendar } from '@contract/rules/calendar';
 import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
@@ -30,7 +31,7 @@ export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilte
   if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
   if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
   if (filters.keyword) {
-    const words = parseSearch(filters.keyword);
+    const words = parseSearch(filters.keyword, soundsLike);
     if (words.length > 0) q = q.where((eb) => keywordCondition(eb, words, keywordMode));
     // Only punctuation (%, ？): nothing can match. Only fillers (附近): nothing to narrow by, the list stays whole.
     else if (!/[\p{L}\p{N}]/u.test(filters.keyword)) q = q.where(sql<SqlBool>`1 = 0`);

@@ -1,10 +1,11 @@
 /**
  * Keyword search as residents type it, on the demo data, from where the demo resident stands (the centre of
- * 新市社区): what a place is called in everyday words, several words, full-width characters, 拼音 initials; the
- * nearest beyond the 15-minute circle when it has none; and that the term index really narrows the search.
+ * 新市社区): what a place is called in everyday words, several words, full-width characters, 拼音 initials, 拼音 and
+ * same-sounding characters; the nearest beyond the 15-minute circle when it has none; the closest categories when
+ * nothing matches; and that the term index really narrows the search.
  * Runs on SQLite and, with TEST_DB=postgres, on PostgreSQL.
  */
-import type { ServicePointPage } from '@contract/directory';
+import type { SearchSuggestions, ServicePointPage } from '@contract/directory';
 import servicePointSeed from '../../../seeds/service-points.json';
 import { createTestApp, type TestApp } from '../../testing/app';
 import { EVERYDAY_QUERIES } from './everyday-queries';
@@ -95,6 +96,43 @@ describe('nothing within 15 minutes', () => {
     expect((await search('药店', near)).beyond).toEqual([]);
     const none = await search('不存在的地方xyz', near);
     expect(none).toMatchObject({ items: [], beyond: [] });
+  });
+});
+
+describe('when nothing matches: the closest categories, each with its nearest point', () => {
+  const suggest = async (query: string, where = near) => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/search-suggestions?${where}&q=${encodeURIComponent(query)}` });
+    expect(response.statusCode).toBe(200);
+    return response.json() as SearchSuggestions;
+  };
+
+  it('offers the categories whose everyday words share the most with the query (宠物医院 → the clinics)', async () => {
+    expect((await search('宠物医院', near)).items).toEqual([]);
+    const answer = await suggest('宠物医院');
+    expect(answer.closest).toBe(true);
+    expect(answer.items.map((i) => i.id)).toContain('community-health-center');
+    const clinic = answer.items.find((i) => i.id === 'community-health-center')!;
+    expect(clinic.nearest).toMatchObject({ id: 'sp-220681002-community-health-center-0082', subcategory: 'community-health-center' });
+    // Each chip finds what it names.
+    for (const item of answer.items) {
+      const listed = await t.app.inject({ method: 'GET', url: `/api/services?${near}&radius=20000&category=${item.id}` });
+      expect(listed.json().items.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('offers the basic services of the circle when nothing comes close, never nothing', async () => {
+    const answer = await suggest('xyzq');
+    expect(answer.closest).toBe(false);
+    expect(answer.items.length).toBeGreaterThanOrEqual(4);
+    expect(answer.items.every((i) => i.nearest !== null)).toBe(true);
+  });
+
+  it('works without a location (no nearest) and names a missing query', async () => {
+    const answer = await suggest('修手表', '');
+    expect(answer.items[0]).toMatchObject({ id: 'repair', nearest: null });
+    const missing = await t.app.inject({ method: 'GET', url: '/api/search-suggestions' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields.q).toMatch(/请填写要找的内容/);
   });
 });
 

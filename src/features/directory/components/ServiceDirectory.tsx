@@ -47,6 +47,7 @@ export function ServiceDirectory({ origin, filters, changeFilters, clearFilters,
             list={list}
             filters={filters}
             hasOrigin={hasOrigin}
+            origin={origin.origin}
             onChange={changeFilters}
             onClear={clearFilters}
             onOpen={openPoint}

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { ServicePointSummary } from '@contract/directory';
 import { findCategory, findSubcategory } from '@contract/rules/categories';
-import { formatDistance } from '@contract/rules/walking';
+import { formatDistance, type LatLng } from '@contract/rules/walking';
 import { formatDayTime } from '@/lib/date';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
@@ -17,6 +17,8 @@ interface ServiceResultsProps {
   list: ServiceList;
   filters: ServiceFilters;
   hasOrigin: boolean;
+  /** Where distances are measured from, for the suggestions' nearest points. */
+  origin: LatLng | null;
   onChange: (next: Partial<ServiceFilters>) => void;
   onClear: () => void;
   onOpen: (point: ServicePointSummary) => void;
@@ -56,8 +58,26 @@ function NearestBeyond({
   );
 }
 
-/** Why the list is empty and the one next step that most likely helps. */
-function EmptyResults({ filters, hasOrigin, onChange, onClear }: Omit<ServiceResultsProps, 'list' | 'onOpen'>) {
+// Only a search that found nothing loads it (not in the 服务 tab's first route).
+const SearchSuggestions = lazy(() => import('./SearchSuggestions'));
+
+/** Why the list is empty and the one next step that most likely helps; after a search, what else to look for. */
+function EmptyResults(props: Omit<ServiceResultsProps, 'list' | 'onOpen'>) {
+  const { filters, origin, onChange } = props;
+  const pick = (id: string) => onChange({ q: '', category: findSubcategory(id)?.categoryId ?? '', subcategory: id });
+  return (
+    <>
+      <EmptyReason {...props} />
+      {filters.q ? (
+        <Suspense fallback={null}>
+          <SearchSuggestions q={filters.q} origin={origin} onPick={pick} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+function EmptyReason({ filters, hasOrigin, onChange, onClear }: Omit<ServiceResultsProps, 'list' | 'onOpen'>) {
   const what = lookedFor(filters);
   const filtered = Boolean(filters.q || filters.category || filters.openNow);
   const clearLink = filtered ? (
@@ -163,7 +183,7 @@ function ResultsFooter({ list, nearby }: { list: ServiceList; nearby: boolean })
   );
 }
 
-export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, onOpen }: ServiceResultsProps) {
+export function ServiceResults({ list, filters, hasOrigin, origin, onChange, onClear, onOpen }: ServiceResultsProps) {
   const kept = list.keptAt !== null;
   // Figures follow the fresh answer: on a weak signal the list's own request goes first, alone.
   const ids = useMemo(() => (kept ? [] : [...list.items, ...list.beyond].map(pointKey)), [kept, list.items, list.beyond]);
@@ -180,7 +200,7 @@ export function ServiceResults({ list, filters, hasOrigin, onChange, onClear, on
     return <NearestBeyond list={list} filters={filters} onChange={onChange} renderCard={renderCard} />;
   }
   if (list.items.length === 0) {
-    return <EmptyResults filters={filters} hasOrigin={hasOrigin} onChange={onChange} onClear={onClear} />;
+    return <EmptyResults filters={filters} hasOrigin={hasOrigin} origin={origin} onChange={onChange} onClear={onClear} />;
   }
   return (
     <View

@@ -70,7 +70,7 @@ function listOf(items: ServicePointSummary[]): ServiceList {
 }
 
 function renderList(items: ServicePointSummary[]) {
-  const props = { filters: NO_FILTERS, hasOrigin: true, onChange: jest.fn(), onClear: jest.fn(), onOpen: jest.fn() };
+  const props = { filters: NO_FILTERS, hasOrigin: true, origin: null, onChange: jest.fn(), onClear: jest.fn(), onOpen: jest.fn() };
   const view = render(<ServiceResults list={listOf(items)} {...props} />);
   return { rerender: (next: ServicePointSummary[]) => view.rerender(<ServiceResults list={listOf(next)} {...props} />) };
 }
