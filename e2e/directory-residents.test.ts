@@ -73,6 +73,8 @@ describe('directory as residents use it', () => {
       await app.assertAccessible('服务 nothing within 15 minutes');
       await app.tap('empty-widen');
       await app.page.locator('#chip-nearby:visible[aria-pressed="false"]').waitFor();
+      // The wider list loads after the chip turns: wait for its cards rather than count the loading state's.
+      await app.page.locator('#service-results:visible[aria-busy="false"] [id^="service-card-"]').first().waitFor();
       assert.ok((await cardIds(app)).length >= 1);
     });
 
@@ -88,6 +90,8 @@ describe('directory as residents use it', () => {
       await app.page.locator('#service-results:visible[aria-busy="false"]').waitFor();
       assert.ok((await cardIds(app)).length >= 1, 'the suggested category lists its points');
       assert.equal(await app.visible('#service-search input').inputValue(), '', 'the search words are cleared');
+      await app.tap('chip-category'); // back to every category for the next step
+      await app.page.locator('#category-health:visible').waitFor();
     });
 
     it('keeps labels whole: no category name leaves one character on its own line', async () => {
