@@ -40,6 +40,26 @@ describe('where distances are measured from', () => {
     expect(stored).not.toContain('41.8');
   });
 
+  it("takes the position index.html asked for early: at once when it is already there, and only once", () => {
+    const gps = gcj02ToWgs84(XINSHI_CENTRE);
+    const coords = { latitude: gps.lat, longitude: gps.lng };
+    (window as { __ljEarlyPosition?: unknown }).__ljEarlyPosition = { answer: Promise.resolve(coords), coords };
+    const onPosition = jest.fn();
+    void useOrigin.getState().locate(onPosition);
+    // In the same task, not after a promise: earlyStart.ts asks for the list before the page's first render.
+    expect(onPosition).toHaveBeenCalledTimes(1);
+    expect(distanceMetres(onPosition.mock.calls[0][0], XINSHI_CENTRE)).toBeLessThan(1);
+    expect(mockGetLocation).not.toHaveBeenCalled();
+    expect((window as { __ljEarlyPosition?: unknown }).__ljEarlyPosition).toBeUndefined();
+  });
+
+  it('waits for an early ask still under way, and reports its refusal like its own', async () => {
+    (window as { __ljEarlyPosition?: unknown }).__ljEarlyPosition = { answer: Promise.reject({ errMsg: 'User denied Geolocation' }) };
+    await useOrigin.getState().locate();
+    expect(useOrigin.getState().status).toBe('denied');
+    expect(mockGetLocation).not.toHaveBeenCalled();
+  });
+
   it('after a refusal says so and falls back to the chosen community', async () => {
     useOrigin.setState({ community: XINSHI });
     mockGetLocation.mockRejectedValue({ errMsg: 'getLocation:fail User denied Geolocation' });

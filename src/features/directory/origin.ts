@@ -50,11 +50,30 @@ interface OriginState {
  */
 const BROWSER_POSITION_TIMEOUT_MS = 10_000;
 
+type Coordinates = { latitude: number; longitude: number };
+
+interface EarlyPositionWindow {
+  /**
+   * Asked for by index.html before our scripts arrived, for a returning location user on the 服务 tab; `coords`
+   * is set as soon as the browser answers.
+   */
+  __ljEarlyPosition?: { answer: Promise<Coordinates>; coords?: Coordinates };
+}
+
+/** The position index.html asked for on this page load, taken once: a later 使用我的位置 asks anew. */
+function takeEarlyPosition(): EarlyPositionWindow['__ljEarlyPosition'] | null {
+  if (process.env.TARO_ENV !== 'h5') return null;
+  const page = window as EarlyPositionWindow;
+  const early = page.__ljEarlyPosition ?? null;
+  delete page.__ljEarlyPosition;
+  return early;
+}
+
 /** Browsers report WGS-84 and Taro's h5 getLocation only accepts 'wgs84'; WeChat converts to GCJ-02 itself. */
-async function currentPosition(): Promise<LatLng> {
+async function currentPosition(early: Promise<Coordinates> | undefined): Promise<LatLng> {
   if (process.env.TARO_ENV === 'h5') {
     // Taro's h5 getLocation passes highAccuracyExpireTime to the browser as its timeout.
-    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: BROWSER_POSITION_TIMEOUT_MS });
+    const { latitude, longitude } = await (early ?? Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: BROWSER_POSITION_TIMEOUT_MS }));
     return wgs84ToGcj02({ lat: latitude, lng: longitude });
   }
   const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
@@ -67,6 +86,16 @@ function isRefusal(error: unknown): boolean {
   return /deny|denied|permission|authorize/i.test(message);
 }
 
+let askedThisLaunch = false;
+
+/**
+ * The position has been asked for since the app started (by earlyStart.ts, the page, or a tap): the page asks by
+ * itself only once per launch, and not again after an early ask has already answered.
+ */
+export function askedForPositionThisLaunch(): boolean {
+  return askedThisLaunch;
+}
+
 export const useOrigin = create<OriginState>()(
   persist(
     (set, get) => ({
@@ -76,9 +105,12 @@ export const useOrigin = create<OriginState>()(
       community: null,
       locate: async (onPosition) => {
         if (get().status === 'locating') return;
+        askedThisLaunch = true;
         set({ status: 'locating' });
         try {
-          const here = await currentPosition();
+          // Already answered (index.html asked early): no await, so the list is asked for in this very task.
+          const early = takeEarlyPosition();
+          const here = early?.coords ? wgs84ToGcj02({ lat: early.coords.latitude, lng: early.coords.longitude }) : await currentPosition(early?.answer);
           onPosition?.(here);
           set({ here, status: 'idle', useLocation: true });
         } catch (error) {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { COMMUNITY_PICKER_PATH, openPath } from '@/lib/navigation';
 import { useSession } from '@/lib/stores/session';
 import { useSettings, type ChosenCommunity } from '@/lib/stores/settings';
-import { findCommunityPlace, originOf, useOrigin, type LocationStatus, type Origin } from './origin';
+import { askedForPositionThisLaunch, findCommunityPlace, originOf, useOrigin, type LocationStatus, type Origin } from './origin';
 
 export interface DirectoryOrigin {
   origin: Origin | null;
@@ -27,8 +27,6 @@ export interface DirectoryOrigin {
   chooseCommunity: () => void;
 }
 
-let askedThisSession = false;
-
 /** The picked community when 选择社区 was tapped (undefined: not waiting for a pick); a new pick replaces it. */
 let pickStartedFrom: ChosenCommunity | null | undefined;
 
@@ -46,8 +44,7 @@ export function useDirectoryOrigin(): DirectoryOrigin {
   // The user allowed their location before: ask Taro again once per launch (no second explanation) — unless
   // they declined the privacy notice, when only a tap after agreeing in words may send the position.
   useEffect(() => {
-    if (useLocation && !here && !askedThisSession && !declinedConsent) {
-      askedThisSession = true;
+    if (useLocation && !here && !askedForPositionThisLaunch() && !declinedConsent) {
       void locate();
     }
   }, [useLocation, here, locate, declinedConsent]);
@@ -74,7 +71,7 @@ export function useDirectoryOrigin(): DirectoryOrigin {
 
   // Allowed before: the position is about to be asked for (the effect above) or is being asked for. Meanwhile the
   // page says it is locating rather than "距离从：<社区>" for the moment before the position replaces it.
-  const awaitingPosition = useLocation && !here && !declinedConsent && (status === 'locating' || !askedThisSession);
+  const awaitingPosition = useLocation && !here && !declinedConsent && (status === 'locating' || !askedForPositionThisLaunch());
   const awaitingCommunity = pickedId !== null && pickedId !== community?.id && pickedId !== unplacedId;
   const origin = useMemo(
     () => (awaitingPosition ? null : originOf({ here, useLocation, community })),

@@ -68,5 +68,7 @@ export const api = axios.create({
   headers: { Accept: 'application/json' },
   adapter: process.env.TARO_ENV === 'h5' ? undefined : taroAdapter,
 });
-api.interceptors.request.use(signAndKey);
+// Synchronous (it is): axios then sends the request in the caller's own task instead of a later microtask — the
+// 服务 tab's early list request (earlyStart.ts) leaves before the page's first render rather than after it.
+api.interceptors.request.use(signAndKey, undefined, { synchronous: true });
 api.interceptors.response.use(expectJson, asFailure);
