@@ -9,10 +9,8 @@ import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { handleCorrection } from '../api';
 import { fieldError } from '../draft';
 import { dayText } from '../format';
-import { correctionKindWords, correctionOutcomeWords, type CorrectionOutcome, type CorrectionView } from '../types';
+import { correctionKindWords, correctionOutcomeWords, correctionOutcomes, type CorrectionView } from '../types';
 import { TextField } from './TextField';
-
-const outcomes: CorrectionOutcome[] = ['confirmed', 'corrected', 'closed'];
 
 /** How a report was handled, or when it is due (超期 in words and colour). */
 export function CorrectionState({ correction }: { correction: CorrectionView }) {
@@ -33,7 +31,7 @@ export function CorrectionState({ correction }: { correction: CorrectionView }) 
 
 /** The worker's answer to one report: an outcome, a note, and optionally a pause of the point until a date. */
 function HandleForm({ correction, onDone }: { correction: CorrectionView; onDone: (handled: CorrectionView) => void }) {
-  const [outcome, setOutcome] = useState<CorrectionOutcome>();
+  const [outcome, setOutcome] = useState<(typeof correctionOutcomes)[number]>();
   const [note, setNote] = useState('');
   const [pauseOn, setPauseOn] = useState(false);
   const [until, setUntil] = useState(() => addDays(chinaDate(), 7));
@@ -68,7 +66,7 @@ function HandleForm({ correction, onDone }: { correction: CorrectionView; onDone
     <View className='correction__form'>
       <View className='field__label'>处理结果</View>
       <View className='chip-row' role='radiogroup' {...accessibleName('处理结果')}>
-        {outcomes.map((o) => (
+        {correctionOutcomes.map((o) => (
           <ToggleChip key={o} id={`${prefix}-outcome-${o}`} radio on={outcome === o} label={correctionOutcomeWords[o]} onTap={() => setOutcome(o)} />
         ))}
       </View>

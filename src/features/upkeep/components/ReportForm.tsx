@@ -8,10 +8,11 @@ import { accessibleName } from '@/lib/ui/a11y';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { reportCorrection } from '../api';
 import { fieldError } from '../draft';
+import { CORRECTION_TEXT_MAX as MAX_TEXT } from '@contract/upkeep';
 import { correctionKindWords, correctionKinds, type CorrectionKind, type CorrectionView } from '../types';
 import { dayText } from '../format';
 
-const MAX_TEXT = 200;
+
 
 /** 信息有误: what is wrong in one tap, a few words when it is something else; what was typed stays if sending fails. */
 export function ReportForm({ pointId, pointName }: { pointId: string; pointName: string }) {

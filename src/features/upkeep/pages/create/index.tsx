@@ -16,7 +16,7 @@ import type { EditablePoint } from '../../types';
 import '../../upkeep.scss';
 
 /** A new point in the worker's 社区 (the server takes the 社区 from the worker's scope). */
-function CreateForm({ communityId }: { communityId: string }) {
+function CreateForm() {
   const [draft, setDraft] = useState(blankDraft);
   const [subcategory, setSubcategory] = useState('');
   const [fields, setFields] = useState<Record<string, string>>();
@@ -34,7 +34,7 @@ function CreateForm({ communityId }: { communityId: string }) {
     setMessage(undefined);
     setFields(undefined);
     try {
-      setCreated(await createPoint({ ...changesOf(draft), subcategory, communityId }));
+      setCreated(await createPoint({ ...changesOf(draft), subcategory }));
     } catch (error) {
       const failure = toApiFailure(error); // what was typed stays
       setFields(failure.fields);
@@ -71,7 +71,7 @@ function CreateForm({ communityId }: { communityId: string }) {
 function ForWorker() {
   const communityId = useSession((s) => s.user?.scope.communityId);
   if (!communityId) return <EmptyState title='请由社区工作人员新增' description='新增的服务点归到一个社区；街道工作人员请联系该社区的工作人员。' />;
-  return <CreateForm communityId={communityId} />;
+  return <CreateForm />;
 }
 
 /** 新增服务点 (workers). */
