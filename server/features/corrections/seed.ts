@@ -30,7 +30,7 @@ export async function seedCorrections({ db, now }: SeedContext): Promise<void> {
     .insertInto('corrections')
     .values([
       report('sp-xinshi-night-store', 'hours', '晚上十点就关门了，不是通宵', 10),
-      report('sp-xinshi-pharmacy-24h', 'phone', null, 0),
+      report('sp-xinshi-pharmacy-24h', 'phone', null, 1),
       {
         ...report('sp-220681002-laundry-0110', 'closed', '门口贴了装修通知', 3),
         state: 'handled',
