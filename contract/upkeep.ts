@@ -114,6 +114,8 @@ export type NewPoint = z.infer<typeof newPointSchema>;
 
 /** 409 from PATCH / verify when someone else changed the point since the editor loaded it. */
 export const versionConflictSchema = z.object({
+  /** The API's usual error shape too, so a client's generic error handling shows the message. */
+  error: z.object({ code: z.literal('CONFLICT'), message: z.string() }),
   code: z.literal('version_conflict'),
   message: z.string(),
   current: editablePointSchema,
