@@ -31,9 +31,11 @@ export function PositionField({ lat, lng, onChange, error }: PositionFieldProps)
         <>
           <View className='field__label'>位置</View>
           <View className='text-secondary'>{lat && lng ? `纬度 ${lat}，经度 ${lng}` : '还没有选位置'}</View>
-          <Button id='edit-choose-location' className='big-button' size='large' block onClick={() => void choose()}>
-            在地图上选位置
-          </Button>
+          {typeof Taro.chooseLocation === 'function' ? (
+            <Button id='edit-choose-location' className='big-button' size='large' block onClick={() => void choose()}>
+              在地图上选位置
+            </Button>
+          ) : null}
           {error ? <View className='field__error'>{error}</View> : null}
         </>
       )}
