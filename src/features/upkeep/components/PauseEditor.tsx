@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { accessibleName } from '@/lib/ui/a11y';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fieldError, type PointDraft } from '../draft';
 import { TextField } from './TextField';
@@ -15,7 +16,7 @@ export function PauseEditor({ on, pause, onChange, fields }: PauseEditorProps) {
   return (
     <View className='field' id='edit-pause'>
       <View className='field__label'>暂停营业</View>
-      <View className='chip-row' role='radiogroup'>
+      <View className='chip-row' role='radiogroup' {...accessibleName('是否暂停营业')}>
         <ToggleChip id='pause-off' radio on={!on} label='正常营业' onTap={() => onChange(false, pause)} />
         <ToggleChip id='pause-on' radio on={on} label='暂停营业一段时间' onTap={() => onChange(true, pause)} />
       </View>

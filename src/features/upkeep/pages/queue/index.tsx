@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
+import { accessibleName } from '@/lib/ui/a11y';
 import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
@@ -29,7 +30,7 @@ function Queue() {
   else body = items.map((c) => <CorrectionItem key={c.id} correction={c} onHandled={state === 'open' ? onHandled : undefined} />);
   return (
     <>
-      <View className='chip-row upkeep__tabs' role='tablist'>
+      <View className='chip-row upkeep__tabs' role='radiogroup' {...accessibleName('待处理或已处理')}>
         <ToggleChip id='queue-open' radio on={state === 'open'} label='待处理' onTap={() => setState('open')} />
         <ToggleChip id='queue-handled' radio on={state === 'handled'} label='已处理' onTap={() => setState('handled')} />
       </View>
