@@ -62,11 +62,12 @@ describe(`keeping the directory right on ${testDatabaseKind()}`, () => {
   describe('editing', () => {
     it('names a wrong field in Chinese and changes nothing', async () => {
       const before = await editable(CANTEEN);
-      const response = await call('PATCH', `/api/services/${CANTEEN}`, as.worker, { version: before.version, phone: 'abc', lat: 200 });
+      const response = await call('PATCH', `/api/services/${CANTEEN}`, as.worker, { version: before.version, phone: 'abc', lat: 200, name: ' ' });
       expect(response.statusCode).toBe(400);
       const { fields } = response.json().error;
-      expect(fields.phone).toMatch(/^手机号：|^电话/);
+      expect(fields.phone).toBe('电话：请填写电话号码，如 0439-5384293');
       expect(fields.lat).toMatch(/^纬度：/);
+      expect(fields.name).toBe('名称：不能为空');
       expect((await editable(CANTEEN)).version).toBe(before.version);
     });
 
