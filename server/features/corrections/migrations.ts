@@ -30,4 +30,15 @@ export const correctionsMigrations: Record<string, Migration> = {
       await db.schema.dropTable('corrections').execute();
     },
   },
+  // A report sent again with the same Idempotency-Key (a retry on a weak signal) is the same report.
+  '0610_corrections_idempotency': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('corrections').addColumn('idempotency_key', 'text').execute();
+      await db.schema.createIndex('corrections_user_key').unique().on('corrections').columns(['user_id', 'idempotency_key']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('corrections_user_key').execute();
+      await db.schema.alterTable('corrections').dropColumn('idempotency_key').execute();
+    },
+  },
 };

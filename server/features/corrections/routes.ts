@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
+import { IDEMPOTENCY_KEY_PATTERN } from '@contract/care';
 import { servicePointParamsSchema } from '@contract/directory';
 import { chinaLocal } from '@contract/rules/calendar';
 import {
@@ -19,11 +20,11 @@ import {
 } from '@contract/upkeep';
 import upkeepConfig from '../../../config/domain/upkeep.json';
 import type { Database } from '../../db/schema';
-import { inTransaction } from '../../db/portable';
+import { inTransaction, isUniqueViolation } from '../../db/portable';
 import { audit } from '../../lib/audit';
 import { requireRole, requireSignedIn, requireUser } from '../../lib/auth';
 import { serverCalendar } from '../../lib/calendar';
-import { ApiError, conflict, forbidden, notFound } from '../../lib/errors';
+import { ApiError, conflict, fieldError, forbidden, notFound } from '../../lib/errors';
 import { sendMessage } from '../../lib/messages';
 import { canKeepPoint, workerPointScope } from '../../lib/point-scope';
 import { correctionView, dueDateFor, outcomeMessage } from './queue';
@@ -61,7 +62,22 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!point) throw notFound('没有找到这个服务点，它可能已经下线');
       const now = app.now();
       const date = today();
-      const row = await inTransaction(app.db, async (trx) => {
+      const header = request.headers['idempotency-key'];
+      const key = typeof header === 'string' && header !== '' ? header : null;
+      if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw fieldError('idempotencyKey', '应为 8 到 64 位字母、数字、- 或 _');
+      /** The report this key already made (a retry), before the daily limit counts it again; 422 for another report. */
+      const replay = async () => {
+        if (key === null) return null;
+        const earlier = await app.db.selectFrom('corrections').selectAll().where('user_id', '=', user.id).where('idempotency_key', '=', key).executeTakeFirst();
+        if (!earlier) return null;
+        if (earlier.service_point_id !== id || earlier.kind !== request.body.kind || earlier.text !== (request.body.text || null)) {
+          throw new ApiError(422, 'VALIDATION_FAILED', '这个请求编号已用于另一条反馈', { idempotencyKey: '请求编号：已用于另一条反馈' });
+        }
+        return reply.code(201).header('idempotent-replayed', 'true').send({ correction: correctionView({ ...earlier, point_name: point.name }, date) });
+      };
+      const replayed = await replay();
+      if (replayed) return replayed;
+      const insert = () => inTransaction(app.db, async (trx) => {
         const { count } = await trx
           .selectFrom('corrections')
           .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -85,10 +101,20 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
             note: null,
             handled_at: null,
             handled_by: null,
+            idempotency_key: key,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
       });
+      let row;
+      try {
+        row = await insert();
+      } catch (error) {
+        // The same key raced this request and won: answer its report.
+        const earlier = isUniqueViolation(error) ? await replay() : null;
+        if (earlier) return earlier;
+        throw error;
+      }
       return reply.code(201).send({ correction: correctionView({ ...row, point_name: point.name }, date) });
     },
   );

@@ -25,6 +25,7 @@ export async function seedCorrections({ db, now }: SeedContext): Promise<void> {
     note: null,
     handled_at: null,
     handled_by: null,
+    idempotency_key: null,
   });
   await db
     .insertInto('corrections')

@@ -21,6 +21,8 @@ export interface CorrectionsTable {
   handled_at: string | null;
   /** The worker who handled it (for the audit trail; never shown to the reporter). */
   handled_by: number | null;
+  /** The reporter's Idempotency-Key header, when sent: unique per reporter. */
+  idempotency_key: string | null;
 }
 
 export interface CorrectionsTables {

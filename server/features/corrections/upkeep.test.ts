@@ -16,7 +16,7 @@ const PAUSED_DEMO = 'sp-220681002-laundry-0110';
 
 describe(`keeping the directory right on ${testDatabaseKind()}`, () => {
   let t: TestApp;
-  let as: Record<'worker' | 'street' | 'provider' | 'resident' | 'elder' | 'bath' | 'city', { authorization: string }>;
+  let as: Record<'worker' | 'street' | 'provider' | 'resident' | 'elder' | 'volunteer' | 'city', { authorization: string }>;
 
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers?: { authorization: string }, payload?: object) =>
     t.app.inject({ method, url, headers, payload });
@@ -30,7 +30,7 @@ describe(`keeping the directory right on ${testDatabaseKind()}`, () => {
       provider: await t.signIn('provider'),
       resident: await t.signIn('resident'),
       elder: await t.signIn('elder'),
-      bath: await t.signIn('bath-provider'),
+      volunteer: await t.signIn('volunteer'),
       city: await t.signIn('city'),
     };
   });
@@ -62,11 +62,12 @@ describe(`keeping the directory right on ${testDatabaseKind()}`, () => {
   describe('editing', () => {
     it('names a wrong field in Chinese and changes nothing', async () => {
       const before = await editable(CANTEEN);
-      const response = await call('PATCH', `/api/services/${CANTEEN}`, as.worker, { version: before.version, phone: 'abc', lat: 200 });
+      const response = await call('PATCH', `/api/services/${CANTEEN}`, as.worker, { version: before.version, phone: 'abc', lat: 200, name: ' ' });
       expect(response.statusCode).toBe(400);
       const { fields } = response.json().error;
-      expect(fields.phone).toMatch(/^手机号：|^电话/);
+      expect(fields.phone).toBe('电话：请填写电话号码，如 0439-5384293');
       expect(fields.lat).toMatch(/^纬度：/);
+      expect(fields.name).toBe('名称：不能为空');
       expect((await editable(CANTEEN)).version).toBe(before.version);
     });
 
@@ -139,6 +140,22 @@ describe(`keeping the directory right on ${testDatabaseKind()}`, () => {
       const over = await call('POST', `/api/services/${CANTEEN}/corrections`, as.elder, { kind: 'address' });
       expect(over.statusCode).toBe(429);
       expect(over.json().error.message).toContain('每天最多');
+    });
+
+    it('answers a retry with the same Idempotency-Key with the same report, even past the daily limit', async () => {
+      const send = (body: object, key: string) =>
+        t.app.inject({ method: 'POST', url: `/api/services/${YANJIANG}/corrections`, headers: { ...as.volunteer, 'idempotency-key': key }, payload: body });
+      const first = await send({ kind: 'hours', text: '周六不开门' }, 'retry-key-0001');
+      expect(first.statusCode).toBe(201);
+      await send({ kind: 'phone' }, 'retry-key-0002');
+      await send({ kind: 'address' }, 'retry-key-0003');
+      const again = await send({ kind: 'hours', text: '周六不开门' }, 'retry-key-0001');
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json().correction.id).toBe(first.json().correction.id);
+      expect((await send({ kind: 'other', text: '别的' }, 'retry-key-0001')).statusCode).toBe(422);
+      expect((await send({ kind: 'phone' }, 'retry-key-0004')).statusCode).toBe(429);
+      expect((await send({ kind: 'phone' }, 'bad key')).statusCode).toBe(400);
     });
 
     it('asks what is wrong when the kind is 其他, and needs a sign-in', async () => {

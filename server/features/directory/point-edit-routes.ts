@@ -32,6 +32,8 @@ import { applyPatch, auditDetail, changedFields, editableOf, pointColumns, searc
 import { insertServicePoints } from './seed';
 import { insertTerms } from './search-index';
 
+/** A point's own words for fields the shared labels give a person's meaning (姓名, 手机号). */
+const POINT_LABELS = { name: '名称', phone: '电话', version: '版本' };
 const CONFLICT_WORDS = '这条信息刚被别人改过，请看看最新的内容再决定是否修改';
 const STALE_LIST_MAX = 200;
 
@@ -93,7 +95,7 @@ export const pointEditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/services/:id',
-    { schema: { tags: ['upkeep'], params: servicePointParamsSchema, body: pointPatchSchema } },
+    { config: { fieldLabels: POINT_LABELS }, schema: { tags: ['upkeep'], params: servicePointParamsSchema, body: pointPatchSchema } },
     async (request, reply) => {
       const user = requireUser(request);
       const { id } = request.params;
@@ -151,7 +153,7 @@ export const pointEditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/services/:id/verify',
-    { schema: { tags: ['upkeep'], params: servicePointParamsSchema, body: pointVerifySchema } },
+    { config: { fieldLabels: POINT_LABELS }, schema: { tags: ['upkeep'], params: servicePointParamsSchema, body: pointVerifySchema } },
     async (request, reply) => {
       const user = requireUser(request);
       const { id } = request.params;
@@ -184,7 +186,11 @@ export const pointEditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/services',
-    { preHandler: requireRole('worker'), schema: { tags: ['upkeep'], body: newPointSchema, response: { 201: editablePointAnswerSchema } } },
+    {
+      preHandler: requireRole('worker'),
+      config: { fieldLabels: POINT_LABELS },
+      schema: { tags: ['upkeep'], body: newPointSchema, response: { 201: editablePointAnswerSchema } },
+    },
     async (request, reply) => {
       const user = requireUser(request);
       const body = request.body;
