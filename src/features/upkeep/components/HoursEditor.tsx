@@ -29,6 +29,8 @@ export function HoursEditor({ hours, onChange, fields }: HoursEditorProps) {
                   className='field__input hours-day__time'
                   value={interval.open}
                   maxlength={5}
+                  // Taro's h5 input takes no aria-label from its host: the placeholder names it for screen readers.
+                  placeholder={`${weekdayNames[day]}开门`}
                   {...accessibleName(`${weekdayNames[day]}第${i + 1}段开门时间`)}
                   onInput={(e) => setDay(day, intervals.map((it, j) => (j === i ? { ...it, open: e.detail.value } : it)))}
                 />
@@ -38,6 +40,8 @@ export function HoursEditor({ hours, onChange, fields }: HoursEditorProps) {
                   className='field__input hours-day__time'
                   value={interval.close}
                   maxlength={5}
+                  // Taro's h5 input takes no aria-label from its host: the placeholder names it for screen readers.
+                  placeholder={`${weekdayNames[day]}关门`}
                   {...accessibleName(`${weekdayNames[day]}第${i + 1}段关门时间`)}
                   onInput={(e) => setDay(day, intervals.map((it, j) => (j === i ? { ...it, close: e.detail.value } : it)))}
                 />
