@@ -186,6 +186,11 @@ export const servicePointSummarySchema = z.object({
   nextOpenAt: z.string().nullable(),
   /** Invented for the demo: the client shows a 演示数据 mark. */
   isDemo: z.boolean(),
+  /**
+   * A pause (暂停营业) that is ahead or in force today (contract/rules/pause.ts); null when none or over.
+   * While in force the client shows 暂停营业（至 M月D日）and the reason instead of 营业中/已打烊.
+   */
+  paused: z.object({ from: z.string(), to: z.string(), reason: z.string() }).nullable(),
 });
 export type ServicePointSummary = z.infer<typeof servicePointSummarySchema>;
 
@@ -262,6 +267,10 @@ export const servicePointDetailSchema = servicePointSummarySchema.extend({
   }),
   /** The date ('YYYY-MM-DD') the data was last checked. */
   verifiedAt: z.string(),
+  /** Grows with every edit; staff send it back with PATCH /api/services/:id (contract/upkeep.ts). */
+  version: z.number().int(),
+  /** Residents' reports (信息有误) not yet handled; > 0 → the client says 有居民反馈信息可能有变. */
+  openReports: z.number().int(),
 });
 export type ServicePointDetail = z.infer<typeof servicePointDetailSchema>;
 

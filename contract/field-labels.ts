@@ -112,6 +112,14 @@ export const fieldLabels: Record<string, string> = {
   street: '街道',
   indicator: '指标',
   state: '工单状态',
+  // keeping the directory right (contract/upkeep.ts)
+  hours: '营业时间',
+  pause: '暂停营业',
+  services: '服务项目',
+  accessibility: '无障碍设施',
+  subcategory: '服务类别',
+  text: '说明',
+  outcome: '处理结果',
   // messages
   ids: '消息',
   all: '全部',

@@ -33,6 +33,7 @@ export default defineAppConfig({
     { root: 'features/ratings', pages: ['pages/rate/index', 'pages/mine/index', 'pages/point/index'] },
     { root: 'features/ratings-staff', pages: ['pages/orders/index', 'pages/order/index', 'pages/appeals/index', 'pages/stats/index'] },
     { root: 'features/planning', pages: ['pages/overview/index', 'pages/trend/index'] },
+    { root: 'features/upkeep', pages: ['pages/edit/index', 'pages/create/index', 'pages/queue/index', 'pages/stale/index', 'pages/report/index', 'pages/mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,6 +7,7 @@ import { messagesFeature } from './messages/feature';
 import { careFeature } from './care/feature';
 import { ratingsFeature } from './ratings/feature';
 import { planningFeature } from './planning/feature';
+import { correctionsFeature } from './corrections/feature';
 
 /** Every feature of the server, in seeding order (a feature's seed may rely on the ones before it). */
 export const features: FeatureModule[] = [
@@ -18,4 +19,5 @@ export const features: FeatureModule[] = [
   careFeature,
   ratingsFeature,
   planningFeature,
+  correctionsFeature,
 ];

@@ -44,13 +44,14 @@ export function fieldError(field: string, message: string, summary?: string): Ap
 }
 
 /** Turns zod issues (as fastify-type-provider-zod reports them) into `fields`: path → "纬度：不能大于 90". */
-function validationError(error: FastifyError): ApiError {
+function validationError(error: FastifyError, labels: Record<string, string> = {}): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.validation ?? []) {
     const path = issue.instancePath.split('/').filter(Boolean);
     const key = path.join('.') || (error.validationContext ?? 'body');
     const typedPath = path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-    fields[key] ??= `${fieldLabel(typedPath)}：${issue.message}`;
+    const own = path.length === 1 ? labels[path[0]] : undefined;
+    fields[key] ??= `${own ?? fieldLabel(typedPath)}：${issue.message}`;
   }
   return badRequest(`请检查填写的内容：${Object.values(fields).join('；')}`, fields);
 }
@@ -90,7 +91,7 @@ function isDataException(error: FastifyError): boolean {
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let apiError: ApiError | null = null;
   if (error instanceof ApiError) apiError = error;
-  else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error);
+  else if (hasZodFastifySchemaValidationErrors(error)) apiError = validationError(error, request.routeOptions.config.fieldLabels);
   else if (isDatabaseUnavailable(error)) {
     // Not a bug: the database is restarting or out of reach. Say so, and that trying again will work.
     request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');

@@ -17,6 +17,13 @@ declare module 'fastify' {
     /** Writes an audit entry with the app's database and clock. */
     audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
   }
+  interface FastifyContextConfig {
+    /**
+     * Labels for this route's fields where the shared ones (contract/field-labels.ts) mean something else, e.g.
+     * a service point's `name` is its 名称, not a person's 姓名. Validation messages use them first.
+     */
+    fieldLabels?: Record<string, string>;
+  }
   interface FastifyRequest {
     user: AuthUser | null;
     authFailure: AuthFailure;

@@ -30,7 +30,7 @@ describe('residents’ rights over their data', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const { data } = response.json();
-    expect(Object.keys(data).sort()).toEqual(['auth', 'care', 'messages', 'ratings', 'volunteers']);
+    expect(Object.keys(data).sort()).toEqual(['auth', 'care', 'corrections', 'messages', 'ratings', 'volunteers']);
     expect(data.auth.account).toMatchObject({ displayName: '李志强', phone: '13504395678', role: 'resident' });
     expect(data.volunteers.registration.realName).toBe('李志强');
     expect(data.volunteers.registration.idNumber).toMatch(/^\d{17}[\dX]$/);

@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../lib/feature';
 import { directoryMigrations } from './migrations';
+import { pointEditRoutes } from './point-edit-routes';
 import { directoryRoutes } from './routes';
 import { seedDirectory } from './seed';
 import { suggestionRoutes } from './suggestion-routes';
@@ -13,5 +14,6 @@ export const directoryFeature: FeatureModule = {
   routes: async (app) => {
     await app.register(directoryRoutes);
     await app.register(suggestionRoutes);
+    await app.register(pointEditRoutes);
   },
 };

@@ -11,14 +11,15 @@
  * Keyword searches stay on the database's term index (queries.ts).
  */
 import type { Kysely } from 'kysely';
-import type { Calendar } from '@contract/rules/calendar';
+import { chinaLocal, type Calendar } from '@contract/rules/calendar';
+import { currentPause, type PointPause } from '@contract/rules/pause';
 import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import type { Database } from '../../db/schema';
 import { gridCover } from '../../lib/location-grid';
 import type { DirectoryFreshness } from './memory-freshness';
-import { byDistanceThenId, parseHours, pointFields, pointsWithPlaceNames, type Candidate, type SummaryRow } from './queries';
+import { byDistanceThenId, parseHours, parsePause, pointFields, pointsWithPlaceNames, type Candidate, type SummaryRow } from './queries';
 
 /** Opening hours, one object for all the points that keep the same hours (most share a few dozen), and their state. */
 interface Schedule {
@@ -40,8 +41,11 @@ interface MemoryPoint {
   schedule: Schedule;
   /** The list item's JSON up to the phone, without the closing brace, as UTF-8 bytes (utf8Bytes: encoded once). */
   head: string;
-  /** The list item's JSON after the opening state: `,"isDemo":…}`. */
+  /** The list item's JSON after the opening state, up to the pause: `,"isDemo":…`. */
   tail: string;
+  /** The stored pause (or null) and its JSON as UTF-8 bytes: whether it shows depends on the day. */
+  pause: PointPause | null;
+  pauseBytes: string;
 }
 
 export interface MemoryCandidate extends Candidate {
@@ -111,6 +115,7 @@ export class DirectorySnapshot {
     const schedules = new Map<string, Schedule>();
     for (const row of rows) {
       const head = JSON.stringify(pointFields(row));
+      const pause = parsePause(row.pause_json);
       let schedule = schedules.get(row.hours_json);
       if (!schedule) {
         schedule = { hours: parseHours(row.hours_json), minute: Number.NaN, status: '', open: false };
@@ -125,7 +130,9 @@ export class DirectorySnapshot {
         lng: row.lng,
         schedule,
         head: utf8Bytes(head.slice(0, -1)),
-        tail: `,"isDemo":${row.is_demo === 1}}`,
+        tail: `,"isDemo":${row.is_demo === 1}`,
+        pause,
+        pauseBytes: pause ? utf8Bytes(JSON.stringify(pause)) : 'null',
       };
       let gridRow = this.rows.get(row.grid_row);
       if (!gridRow) this.rows.set(row.grid_row, (gridRow = new Map()));
@@ -178,6 +185,9 @@ export class DirectorySnapshot {
     // metres shown beside them.
     const metres = Math.round(candidate.distance);
     out.add(point.head).add(`,"distanceMeters":${metres},"walkingMinutes":${walkingMinutes(metres)}`).add(this.stateAt(point.schedule, now).status).add(point.tail);
+    // As toSummary: the pause while it is ahead or in force, null once over (most points have none: no date computed).
+    const showPause = point.pause !== null && currentPause(point.pause, chinaLocal(now).date) !== null;
+    out.add(`,"paused":${showPause ? point.pauseBytes : 'null'}}`);
   }
 
   private stateAt(schedule: Schedule, now: Date): Schedule {
@@ -211,6 +221,7 @@ async function readPoints(db: Kysely<Database>) {
       'service_points.phone',
       'service_points.hours_json',
       'service_points.is_demo',
+      'service_points.pause_json',
     ])
     .execute();
 }

@@ -119,6 +119,19 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable('directory_version').execute();
     },
   },
+  // Issue 20: staff edits (version), pauses and closing. Existing points start at version 1, open, not paused.
+  '0520_directory_upkeep': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('service_points').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('service_points').addColumn('pause_json', 'text').execute();
+      await db.schema.alterTable('service_points').addColumn('closed_at', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('service_points').dropColumn('closed_at').execute();
+      await db.schema.alterTable('service_points').dropColumn('pause_json').execute();
+      await db.schema.alterTable('service_points').dropColumn('version').execute();
+    },
+  },
 };
 
 /**

@@ -7,7 +7,8 @@ import type { ServicePointSummary } from '@contract/directory';
 import { findSubcategory, categoryTree } from '@contract/rules/categories';
 import { parseSearch } from '@contract/rules/search-words';
 import { soundsLike } from './sounds-like';
-import type { Calendar } from '@contract/rules/calendar';
+import { chinaLocal, type Calendar } from '@contract/rules/calendar';
+import { currentPause, type PointPause } from '@contract/rules/pause';
 import { openStatusAt, type OpeningHours } from '@contract/rules/opening-hours';
 import { boundingBox, distanceMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
@@ -26,7 +27,8 @@ type PointQuery = SelectQueryBuilder<Database, 'service_points', object>;
 
 /** Narrows a query of points; `keywordMode` says how the keyword index is used (see search-index.ts). */
 export function applyFilters<Q extends PointQuery>(query: Q, filters: PointFilters, keywordMode: KeywordMode = 'list'): Q {
-  let q = query as PointQuery;
+  // A closed point (closed_at) is gone from every list and search.
+  let q = (query as PointQuery).where('service_points.closed_at', 'is', null);
   if (filters.subcategories) q = q.where('service_points.subcategory_id', 'in', filters.subcategories);
   if (filters.townCode) q = q.where('service_points.town_code', '=', filters.townCode);
   if (filters.communityId) q = q.where('service_points.community_id', '=', filters.communityId);
@@ -181,6 +183,7 @@ export function pointsWithPlaceNames(db: Kysely<Database>) {
     .selectFrom('service_points')
     .innerJoin('towns', 'towns.code', 'service_points.town_code')
     .leftJoin('communities', 'communities.id', 'service_points.community_id')
+    .where('service_points.closed_at', 'is', null)
     .select(['towns.name as town_name', 'communities.name as community_name']);
 }
 
@@ -198,8 +201,12 @@ export function parseHours(json: string): OpeningHours {
 export type SummaryRow = Pick<
   PointRow,
   | 'id' | 'name' | 'category_id' | 'subcategory_id' | 'town_code' | 'town_name' | 'community_id' | 'community_name'
-  | 'address' | 'lat' | 'lng' | 'phone' | 'hours_json' | 'is_demo'
+  | 'address' | 'lat' | 'lng' | 'phone' | 'hours_json' | 'is_demo' | 'pause_json'
 >;
+
+export function parsePause(json: string | null): PointPause | null {
+  return json === null ? null : (JSON.parse(json) as PointPause);
+}
 
 /** The fields of a list item that do not depend on the request, up to the phone, in the answer's order. */
 export function pointFields(row: SummaryRow) {
@@ -236,5 +243,6 @@ export function toSummary(row: SummaryRow, now: Date, calendar: Calendar, origin
     closesAt: status.closesAt?.toISOString() ?? null,
     nextOpenAt: status.nextOpenAt?.toISOString() ?? null,
     isDemo: row.is_demo === 1,
+    paused: currentPause(parsePause(row.pause_json), chinaLocal(now).date),
   };
 }

@@ -30,6 +30,7 @@ import { DEFAULT_RADIUS_METRES, type LatLng } from '@contract/rules/walking';
 import directoryConfig from '../../../config/domain/directory.json';
 import { serverCalendar } from '../../lib/calendar';
 import { fieldError, notFound } from '../../lib/errors';
+import { countOpenReports } from '../../lib/point-reports';
 import { computeCoverage, groupCoverage } from './coverage';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DirectoryMemory, JsonBytes, type MemoryCandidate, type MemoryFilters } from './memory';
@@ -120,6 +121,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     const counts = await app.db
       .selectFrom('service_points')
       .select(['subcategory_id', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('closed_at', 'is', null)
       .groupBy('subcategory_id')
       .execute();
     const countBySubcategory = new Map(counts.map((c) => [c.subcategory_id, Number(c.count)]));
@@ -268,6 +270,8 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         },
         verifiedAt: row.verified_at,
+        version: row.version,
+        openReports: await countOpenReports(app.db, row.id),
       };
     },
   );

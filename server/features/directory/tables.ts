@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** A service point of the 15-minute circle (DOMAIN.md §1). */
 export interface ServicePointsTable {
   id: string;
@@ -27,6 +29,12 @@ export interface ServicePointsTable {
   /** 'YYYY-MM-DD' */
   verified_at: string;
   is_demo: number;
+  /** Optimistic lock of staff edits (point-edits.ts): every edit or 核实 adds 1; an edit names the version it started from. */
+  version: Generated<number>;
+  /** A PointPause (contract/rules/pause.ts) as JSON, or null: kept after it ends until staff clear it. */
+  pause_json: string | null;
+  /** ISO time the point was closed for good (关门了, confirmed by a worker): it leaves every list, search and detail. */
+  closed_at: string | null;
 }
 
 /** A service a point offers, with its price in fen. */

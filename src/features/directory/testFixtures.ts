@@ -23,6 +23,7 @@ export function summary(overrides: Partial<ServicePointSummary> = {}): ServicePo
     closesAt: '2026-11-26T10:30:00.000Z',
     nextOpenAt: null,
     isDemo: true,
+    paused: null,
     ...overrides,
   };
 }
@@ -57,6 +58,8 @@ export function detail(overrides: Partial<ServicePointDetail> = {}): ServicePoin
       today: { date: '2026-11-26', kind: 'workday', label: '工作日', intervals: weekday, text: '06:30–18:30' },
     },
     verifiedAt: '2026-11-15',
+    version: 1,
+    openReports: 0,
     ...overrides,
   };
 }

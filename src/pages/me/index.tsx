@@ -9,6 +9,7 @@ import { ME_PATH, PERSONAL_DATA_PATH, PRIVACY_PATH, SETTINGS_PATH, goToLogin, op
 import { PLANNING_PATH, seesPlanning } from '@/lib/planningPaths';
 import { roleLabel } from '@/lib/roles';
 import { useSession } from '@/lib/stores/session';
+import { UPKEEP_PATHS } from '@/lib/upkeepPaths';
 import { MY_VOLUNTEERING_PATH, VOLUNTEER_MANAGE_PATH } from '@/lib/volunteerPaths';
 import { ratingPagePaths } from '@contract/rules/rating-paths';
 import { PageRoot } from '@/lib/ui/PageRoot';
@@ -93,6 +94,32 @@ function RatingLinks({ role }: { role: User['role'] }) {
   );
 }
 
+/** 信息有误: residents follow their reports; workers handle them, check old entries and add points. */
+function UpkeepLinks({ role }: { role: User['role'] }) {
+  if (role !== 'resident' && role !== 'worker') return null;
+  return (
+    <View className='card me__links' id='me-upkeep-links'>
+      {role === 'resident' ? (
+        <View id='me-corrections' className='me__link' role='button' onClick={() => openPath(UPKEEP_PATHS.mine)}>
+          我的反馈（服务点信息有误）
+        </View>
+      ) : (
+        <>
+          <View id='me-correction-queue' className='me__link' role='button' onClick={() => openPath(UPKEEP_PATHS.queue)}>
+            纠错待办（居民反馈的信息有误）
+          </View>
+          <View id='me-stale-points' className='me__link' role='button' onClick={() => openPath(UPKEEP_PATHS.stale)}>
+            待核实的服务点
+          </View>
+          <View id='me-new-point' className='me__link' role='button' onClick={() => openPath(UPKEEP_PATHS.create)}>
+            新增服务点
+          </View>
+        </>
+      )}
+    </View>
+  );
+}
+
 /** 规划监测 for 街道-level workers and city officers. */
 function PlanningLink() {
   return (
@@ -129,6 +156,7 @@ export default function MePage() {
       {user ? <CareLinks role={user.role} /> : null}
       {user ? <VolunteerLinks role={user.role} /> : null}
       {user ? <RatingLinks role={user.role} /> : null}
+      {user ? <UpkeepLinks role={user.role} /> : null}
       <View className='card me__links'>
         {user ? (
           <View id='me-personal' className='me__link' role='button' onClick={() => openPath(PERSONAL_DATA_PATH)}>

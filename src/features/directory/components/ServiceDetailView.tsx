@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { ServicePointDetail } from '@contract/directory';
 import type { ReactNode } from 'react';
+import { pauseState, pauseWords } from '@contract/rules/pause';
+import { chinaDate } from '@/lib/date';
 import { focusable } from '@/lib/ui/a11y';
 import { AppIcon, type IconName } from '@/lib/ui/icons';
 import { dateText, distanceText, priceText } from '../format';
@@ -34,6 +36,25 @@ function FactRow({ id, icon, label, children, onTap, action }: FactRowProps) {
   );
 }
 
+/** A pause still ahead (the state line shows one in force), and residents' open reports that it may be out of date. */
+function PauseAndReports({ point, now }: { point: ServicePointDetail; now?: Date }) {
+  const today = chinaDate(now);
+  return (
+    <>
+      {pauseState(point.paused, today) === 'ahead' ? (
+        <View id='detail-pause-ahead' className='detail__notice'>
+          {pauseWords(point.paused, today)}：{point.paused!.reason}
+        </View>
+      ) : null}
+      {point.openReports > 0 ? (
+        <View id='detail-reports' className='detail__notice'>
+          有居民反馈信息可能有变，出门前可以先打电话问问
+        </View>
+      ) : null}
+    </>
+  );
+}
+
 interface ServiceDetailViewProps {
   point: ServicePointDetail;
   /** "您的位置" / "新市社区": where the distance is measured from, or null. */
@@ -60,6 +81,7 @@ export function ServiceDetailView({ point, originLabel, now, onCall, onNavigate 
           {point.categoryName} · {point.subcategoryName}
         </View>
         <OpenStateLine id='detail-state' className='detail__state' point={point} now={now} />
+        <PauseAndReports point={point} now={now} />
       </View>
 
       <View className='detail__facts card'>

@@ -19,6 +19,7 @@ import { detailUrl } from '../../paths';
 import { useDirectoryOrigin } from '../../useDirectoryOrigin';
 import { RatingEntry } from './RatingEntry';
 import { ShareButton } from './ShareButton';
+import { UpkeepEntry } from './UpkeepEntry';
 import '../../directory.scss';
 import '../pages.scss';
 
@@ -103,6 +104,7 @@ export default function ServiceDetailPage() {
         <ServiceDetailView point={point} originLabel={origin?.label ?? null} onCall={() => call(point)} onNavigate={() => navigate(point)} />
         <ShareButton pointId={point.id} />
         <RatingEntry pointId={point.id} pointName={point.name} />
+        <UpkeepEntry pointId={point.id} pointName={point.name} />
         <View className='detail-bar'>
           <Button id='detail-call' className='big-button detail-bar__button' type='primary' size='large' onClick={() => call(point)}>
             打电话

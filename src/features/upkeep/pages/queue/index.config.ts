@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '纠错待办', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

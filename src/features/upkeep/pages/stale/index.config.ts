@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待核实', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
