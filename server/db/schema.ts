@@ -5,6 +5,7 @@ import type { VolunteersTables } from '../features/volunteers/tables';
 import type { MessagesTables } from '../features/messages/tables';
 import type { CareTables } from '../features/care/tables';
 import type { RatingsTables } from '../features/ratings/tables';
+import type { PlanningTables } from '../features/planning/tables';
 import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
@@ -15,7 +16,8 @@ export interface Database
     VolunteersTables,
     MessagesTables,
     CareTables,
-    RatingsTables {
+    RatingsTables,
+    PlanningTables {
   seed_log: SeedLogTable;
   rate_limits: RateLimitsTable;
 }

@@ -22,7 +22,7 @@ function row(communityId: string, name: string, visits: number, partyTeams: numb
     indicators,
     score: indicators.reduce((s, i) => s + i.gap, 0),
     details: {
-      coverage: { met: 20, total: 20, items: [] },
+      coverage: { met: 20, total: 20, items: [], cells: { count: 0, population: null, weighting: 'none', share: null } },
       hours: { facilities: 2, meetsDaily: 2, opensOnHolidays: 2, meetsBoth: 2 },
       visits: { due: 4, visited: (visits / 100) * 4, overdue: 0, monthOver: true },
       ratings: { n: 6, satisfiedRate: 1, badCount: 0, fixedRate: null, onTimeRate: null, openOrders: 0, overdueOrders: 0 },
