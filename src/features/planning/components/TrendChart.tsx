@@ -14,24 +14,28 @@ interface CanvasElement {
   height: number;
   getContext(type: '2d'): unknown;
 }
-type H5CanvasHost = HTMLElement & { componentOnReady?: () => Promise<unknown> };
 interface FoundCanvas {
   node: CanvasElement | null;
   width: number;
   height: number;
 }
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
 /**
  * The 2d canvas and its size in CSS pixels. Weapp: the node through the selector query. H5: Taro's Canvas is a
- * <taro-canvas-core> element around a real <canvas>, which sizes that canvas when it renders — so wait until it
- * has (componentOnReady), or it would wipe the drawing, then read the element itself.
+ * <taro-canvas-core> element that renders a real <canvas> a frame or two after React mounts it, and sizes that
+ * canvas when it does (which would wipe a drawing made earlier) — so wait for it, then one frame more.
  */
-async function findCanvas(h5Host: H5CanvasHost | null): Promise<FoundCanvas | null> {
+async function findCanvas(h5Host: HTMLElement | null): Promise<FoundCanvas | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const host = h5Host;
-    await host?.componentOnReady?.();
-    const canvas = host?.querySelector('canvas');
+    let canvas = h5Host?.querySelector('canvas');
+    for (let frame = 0; !canvas && h5Host?.isConnected && frame < 120; frame += 1) {
+      await nextFrame();
+      canvas = h5Host.querySelector('canvas');
+    }
     if (!canvas) return null;
+    await nextFrame();
     const rect = canvas.getBoundingClientRect();
     return { node: canvas, width: rect.width, height: rect.height };
   }
@@ -47,7 +51,7 @@ async function findCanvas(h5Host: H5CanvasHost | null): Promise<FoundCanvas | nu
 
 const pixelRatio = () => (process.env.TARO_ENV === 'h5' ? window.devicePixelRatio || 1 : Taro.getWindowInfo().pixelRatio || 2);
 
-async function draw(trend: TrendResult, elder: boolean, h5Host: H5CanvasHost | null): Promise<void> {
+async function draw(trend: TrendResult, elder: boolean, h5Host: HTMLElement | null): Promise<void> {
   const found = await findCanvas(h5Host);
   const context = found?.node?.getContext('2d');
   if (!found?.node || !context || found.width === 0) return;
@@ -86,7 +90,7 @@ async function draw(trend: TrendResult, elder: boolean, h5Host: H5CanvasHost | n
       column: { width: elder ? 14 : 12 },
       markLine: {
         type: 'dash',
-        data: [{ value: target, lineColor: '#1762C8', showLabel: true, labelText: `目标 ${formatIndicator(target, trend.months[0].indicator.unit)}`, labelBgColor: '#1762C8', labelFontColor: '#FFFFFF' }],
+        data: [{ value: target, lineColor: '#1762C8', showLabel: true, labelAlign: 'right', labelText: `目标 ${formatIndicator(target, trend.months[0].indicator.unit)}`, labelBgColor: '#1762C8', labelFontColor: '#FFFFFF' }],
       },
     },
   });
@@ -100,7 +104,7 @@ async function draw(trend: TrendResult, elder: boolean, h5Host: H5CanvasHost | n
 export function TrendChart({ trend }: { trend: TrendResult }) {
   const elder = useSettings((s) => s.elderMode);
   const [failed, setFailed] = useState(false);
-  const host = useRef<H5CanvasHost>(null);
+  const host = useRef<HTMLElement>(null);
   useEffect(() => {
     draw(trend, elder, host.current).then(
       () => setFailed(false),
