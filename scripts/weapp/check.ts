@@ -6,7 +6,8 @@
  *   4. a headless run of the bundle that renders the home page, offline (headless-run.ts, own process);
  *   5. the 服务 tab and the directory's detail page on the bundle against the real API (headless-services.ts);
  *   6. one elderly-care booking through the care subpackage against the real API (headless-care.ts);
- *   7. one volunteer sign-up through the volunteers subpackage against the real API (headless-volunteers.ts).
+ *   7. one volunteer sign-up through the volunteers subpackage against the real API (headless-volunteers.ts);
+ *   8. the planner's trend chart drawn in the planning subpackage against the real API (headless-planning.ts).
  * Ends with "weapp: N passed, M failed" and exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -99,6 +100,7 @@ step('headless run of the bundle 小程序无界面运行', () => runTsx('headle
 step('服务 tab against the real API 服务页真实接口运行', () => runTsx('headless-services.ts'));
 step('a care booking against the real API 助老预约真实接口运行', () => runTsx('headless-care.ts'));
 step('a volunteer sign-up against the real API 志愿报名真实接口运行', () => runTsx('headless-volunteers.ts'));
+step('the planner’s trend chart against the real API 规划监测图表运行', () => runTsx('headless-planning.ts'));
 
 const passed = results.filter((r) => r.ok).length;
 console.log(`\nweapp: ${passed} passed, ${results.length - passed} failed`);
