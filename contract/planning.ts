@@ -36,11 +36,25 @@ export const coverageReachSchema = z.object({
   walkingMinutes: z.number().nullable(),
   layer: z.number().nullable(),
   meetsTarget: z.boolean(),
+  /** Of the 社区's grid cells, the share (percent; by population where the data has it) reaching it in time; null without cells. */
+  cellShare: z.number().nullable(),
+  /** How many of the cells reach it in time. */
+  cellsReached: z.number(),
+});
+
+/** The 社区's grid cells behind the cell figures (a street: its 社区's cells together). */
+export const coverageCellsSchema = z.object({
+  count: z.number(),
+  /** Residents of the cells when every cell has a population, else null. */
+  population: z.number().nullable(),
+  weighting: z.enum(['population', 'equal', 'none']),
+  /** The average over the basic services of their cell share: the circle as the residents of the cells meet it. */
+  share: z.number().nullable(),
 });
 
 /** The counts behind each figure: what the page writes out as text (and the CSV carries). */
 export const planningDetailsSchema = z.object({
-  coverage: z.object({ met: z.number(), total: z.number(), items: z.array(coverageReachSchema) }),
+  coverage: z.object({ met: z.number(), total: z.number(), items: z.array(coverageReachSchema), cells: coverageCellsSchema }),
   hours: z.object({ facilities: z.number(), meetsDaily: z.number(), opensOnHolidays: z.number(), meetsBoth: z.number() }),
   visits: z.object({ due: z.number(), visited: z.number(), overdue: z.number(), monthOver: z.boolean() }),
   ratings: z.object({

@@ -4,6 +4,7 @@
  *      beside their targets and the coloured grid, and finds the 社区 furthest behind at the top of the ranking;
  *   2. he opens its 12-month trend, switches to 月探访率 and exports the month's table as CSV;
  *   3. the same in 长辈版: text ≥ 20 px and targets ≥ 60 px, the grid as one card per 社区.
+ * The trend's chart (uCharts on a 2d canvas) is checked drawn by its pixels, in both modes; its numbers are text.
  * Every page visited passes axe-core (no serious or critical violations).
  */
 import assert from 'node:assert/strict';
@@ -28,6 +29,30 @@ describe('规划监测 in the browser', () => {
     furthest = body.streets[0].communities[0].name;
   });
   after(() => app?.close());
+
+  /** How many pixels of the visible trend canvas are neither blank nor white: > 0 once uCharts has drawn. */
+  async function drawnPixels(): Promise<number> {
+    return app.page.evaluate(() => {
+      const canvas = [...document.querySelectorAll<HTMLCanvasElement>('#trend-canvas canvas')].find((c) => c.getBoundingClientRect().width > 0);
+      const context = canvas?.getContext('2d');
+      if (!canvas || !context || canvas.width === 0) return 0;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) inked += 1;
+      return inked;
+    });
+  }
+
+  async function assertChartDrawn(what: string): Promise<void> {
+    let inked = 0;
+    for (let tries = 0; tries < 40 && inked < 500; tries += 1) {
+      inked = await drawnPixels();
+      if (inked < 500) await app.page.waitForTimeout(100);
+    }
+    assert.ok(inked >= 500, `${what}: the chart canvas is drawn (${inked} inked pixels)`);
+    // Hidden from 读屏: the list of months is its text alternative.
+    assert.equal(await app.page.locator('.trend-canvas-wrap:visible').first().getAttribute('aria-hidden'), 'true');
+  }
 
   async function openNovember(elder: boolean): Promise<void> {
     await app.openApp('/pages/me/index');
@@ -57,6 +82,10 @@ describe('规划监测 in the browser', () => {
       // The grid: every cell says its value and its word, not colour alone.
       const cell = await app.visible('#grid-xinshi-xinghua-volunteers').innerText();
       assert.match(cell, /0 支 落后/);
+      // 15 分钟生活圈 from the grid cells too: 新市社区's cells carry populations, 沿江社区's do not.
+      assert.match(await app.visible('#grid-xinshi-coverage').innerText(), /网格居民 [\d.]+%/);
+      assert.match(await app.visible('#details-xinshi').innerText(), /按人口加权（4 个网格，共 6870 人）/);
+      assert.match(await app.visible('#details-yanjiang').innerText(), /按网格数平均计/);
       await app.screenshot('planning-ranking');
     }));
 
@@ -64,9 +93,11 @@ describe('规划监测 in the browser', () => {
     app.step('planning-trend-export', async () => {
       await app.tap('rank-1');
       await app.waitForVisible('#trend-chart');
-      assert.equal(await app.page.locator('[id^="trend-20"]:visible').count(), 12, 'a bar for each of 12 months');
+      assert.equal(await app.page.locator('[id^="trend-20"]:visible').count(), 12, 'a line of text for each of 12 months');
+      await assertChartDrawn('近 12 个月');
       await app.tap('indicator-visits');
       await app.page.locator('#trend-title:visible', { hasText: '月探访率' }).waitFor();
+      await assertChartDrawn('近 12 个月, 月探访率');
       assert.match(await app.visible('#trend-2026-11').innerText(), /2026年11月[\s\S]*%/);
       assert.match(await app.visible('#trend-summary').innerText(), /比2025年12月|没有变化|数据不足/);
       await app.assertAccessible('近 12 个月');
@@ -95,6 +126,7 @@ describe('规划监测 in the browser', () => {
       await app.tap('rank-1');
       await app.waitForVisible('#trend-chart');
       await assertElderSizes(app, '近 12 个月', ['#indicator-coverage', '#trend-back']);
+      await assertChartDrawn('近 12 个月 in 长辈版');
       await app.assertAccessible('近 12 个月 in 长辈版');
       await app.screenshot('planning-elder-trend');
     }));

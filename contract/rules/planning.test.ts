@@ -3,7 +3,7 @@ import { createCalendar, datesOfMonth, monthsEndingWith, shiftMonth, type Calend
 import { coverageDefinitions, coverageReach, nearestForDefinition } from './categories';
 import { visitRatePercent } from './care';
 import { openMinutes, type OpeningHours } from './opening-hours';
-import { behindScore, checkFacilityHours, formatIndicator, judge, percent, rankByBehind, shortfallWords } from './planning';
+import { behindScore, cellWeighting, cellWeightingWords, checkFacilityHours, formatIndicator, judge, percent, rankByBehind, shortfallWords, weightedCellShare } from './planning';
 
 const calendar = createCalendar(holidays as CalendarData);
 const daysOf = (month: string) => datesOfMonth(month).map((d) => calendar.dayInfo(d));
@@ -80,5 +80,36 @@ describe('the rules the planner shares with the features that own them', () => {
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(datesOfMonth('2028-02')).toHaveLength(29);
     expect(datesOfMonth('2026-11')[29]).toBe('2026-11-30');
+  });
+});
+
+describe('coverage of a 社区’s grid cells', () => {
+  const reached = (cell: { reached: boolean }) => cell.reached;
+
+  it('weighs the cells by population when every cell has one', () => {
+    const cells = [
+      { population: 3000, reached: true },
+      { population: 1000, reached: false },
+    ];
+    expect(cellWeighting(cells)).toBe('population');
+    expect(weightedCellShare(cells, reached)).toBe(75);
+  });
+
+  it('weighs the cells alike when a population is missing, and says so', () => {
+    const cells = [
+      { population: 3000, reached: true },
+      { population: null, reached: false },
+      { population: 500, reached: false },
+    ];
+    expect(cellWeighting(cells)).toBe('equal');
+    expect(weightedCellShare(cells, reached)).toBe(33.3);
+    expect(cellWeightingWords({ count: 3, population: null, weighting: 'equal' })).toContain('按网格数');
+    expect(cellWeightingWords({ count: 2, population: 4000, weighting: 'population' })).toBe('按人口加权（2 个网格，共 4000 人）');
+  });
+
+  it('has no cell figure without cells: the centre only, in words', () => {
+    expect(cellWeighting([])).toBe('none');
+    expect(weightedCellShare([], reached)).toBeNull();
+    expect(cellWeightingWords({ count: 0, population: null, weighting: 'none' })).toBe('没有网格数据，只按社区中心计算');
   });
 });

@@ -115,3 +115,37 @@ export function checkFacilityHours(hours: OpeningHours, days: readonly DayInfo[]
   const minDailyMinutes = ordinary.length === 0 ? 0 : Math.min(...ordinary);
   return { minDailyMinutes, meetsDaily: minDailyMinutes >= minMinutes, opensOnHolidays: openMinutes(hours.holiday) >= minMinutes };
 }
+
+/** How a 社区's grid cells are counted together: by population when every cell has one, else each cell alike. */
+export type CellWeighting = 'population' | 'equal' | 'none';
+
+export interface WeightedCell {
+  /** Residents of the cell, or null when the data does not say. */
+  population: number | null;
+}
+
+export function cellWeighting(cells: readonly WeightedCell[]): CellWeighting {
+  if (cells.length === 0) return 'none';
+  return cells.every((c) => c.population !== null && c.population > 0) ? 'population' : 'equal';
+}
+
+/**
+ * The share (percent, one decimal) of a 社区's people — of its grid cells, weighted by population where every cell
+ * has one, equally otherwise (a head count cannot be mixed with a missing one) — for whom `reached` holds; null
+ * without cells (the 社区 is then judged from its centre only).
+ */
+export function weightedCellShare<T extends WeightedCell>(cells: readonly T[], reached: (cell: T) => boolean): number | null {
+  const weighting = cellWeighting(cells);
+  if (weighting === 'none') return null;
+  const weight = (cell: T) => (weighting === 'population' ? cell.population! : 1);
+  const whole = cells.reduce((sum, c) => sum + weight(c), 0);
+  const part = cells.filter(reached).reduce((sum, c) => sum + weight(c), 0);
+  return percent(part, whole);
+}
+
+/** "按人口加权（4 个网格，共 5230 人）" / "4 个网格，部分缺人口数据，按网格数计" / "没有网格数据，只按社区中心计算" */
+export function cellWeightingWords(cells: { count: number; population: number | null; weighting: CellWeighting }): string {
+  if (cells.weighting === 'none') return '没有网格数据，只按社区中心计算';
+  if (cells.weighting === 'population') return `按人口加权（${cells.count} 个网格，共 ${cells.population} 人）`;
+  return `${cells.count} 个网格，缺人口数据，按网格数平均计`;
+}

@@ -8,6 +8,7 @@
  *   6. one elderly-care booking through the care subpackage against the real API (headless-care.ts);
  *   7. one volunteer sign-up through the volunteers subpackage against the real API (headless-volunteers.ts);
  *   8. 编辑服务点 in the upkeep subpackage: a new position from WeChat's map, saved (headless-upkeep.ts).
+ *   9. the planner's trend chart drawn in the planning subpackage against the real API (headless-planning.ts).
  * Ends with "weapp: N passed, M failed" and exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -101,6 +102,7 @@ step('服务 tab against the real API 服务页真实接口运行', () => runTsx
 step('a care booking against the real API 助老预约真实接口运行', () => runTsx('headless-care.ts'));
 step('a volunteer sign-up against the real API 志愿报名真实接口运行', () => runTsx('headless-volunteers.ts'));
 step('编辑服务点 against the real API 编辑服务点真实接口运行', () => runTsx('headless-upkeep.ts'));
+step('the planner’s trend chart against the real API 规划监测图表运行', () => runTsx('headless-planning.ts'));
 
 const passed = results.filter((r) => r.ok).length;
 console.log(`\nweapp: ${passed} passed, ${results.length - passed} failed`);

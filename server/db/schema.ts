@@ -6,6 +6,7 @@ import type { MessagesTables } from '../features/messages/tables';
 import type { CareTables } from '../features/care/tables';
 import type { RatingsTables } from '../features/ratings/tables';
 import type { CorrectionsTables } from '../features/corrections/tables';
+import type { PlanningTables } from '../features/planning/tables';
 import type { RateLimitsTable, SeedLogTable } from './own-tables';
 
 /** The whole database as Kysely sees it: each feature contributes its tables (server/features/<f>/tables.ts). */
@@ -17,7 +18,8 @@ export interface Database
     MessagesTables,
     CareTables,
     RatingsTables,
-    CorrectionsTables {
+    CorrectionsTables,
+    PlanningTables {
   seed_log: SeedLogTable;
   rate_limits: RateLimitsTable;
 }

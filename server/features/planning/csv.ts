@@ -1,6 +1,6 @@
 /** The month's planner table as CSV: one line per street total and per 社区, each figure with its target and word. */
 import type { PlanningResult, PlanningRow } from '@contract/planning';
-import { formatIndicator, indicatorIds, indicatorNames, statusWords } from '@contract/rules/planning';
+import { cellWeightingWords, formatIndicator, indicatorIds, indicatorNames, statusWords } from '@contract/rules/planning';
 import { csvDocument } from '../../lib/csv';
 
 const HEADER = [
@@ -9,6 +9,10 @@ const HEADER = [
   '社区',
   '落后程度（各项差距之和）',
   ...indicatorIds.flatMap((id) => [`${indicatorNames[id]}`, `${indicatorNames[id]}目标`, `${indicatorNames[id]}情况`]),
+  '15 分钟生活圈（网格居民）',
+  '网格数',
+  '网格人口',
+  '网格计算方式',
   '应探访老人',
   '已探访',
   '逾期未探访',
@@ -30,6 +34,10 @@ function line(month: string, street: string, row: PlanningRow, communityName: st
     communityName,
     row.score,
     ...row.indicators.flatMap((i) => [formatIndicator(i.value, i.unit), formatIndicator(i.target, i.unit), statusWords[i.status]]),
+    formatIndicator(d.coverage.cells.share, '%'),
+    d.coverage.cells.count,
+    d.coverage.cells.population ?? '',
+    cellWeightingWords(d.coverage.cells),
     d.visits.due,
     d.visits.visited,
     d.visits.overdue,

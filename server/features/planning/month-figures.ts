@@ -1,20 +1,19 @@
 /**
  * The counts behind the planner's figures for a set of 社区 and one month, read from the tables of the features
  * that own them (reading through Kysely, never importing their modules) and counted by their shared rules.
- * One query per figure for all the 社区 at once (coverage: one circle search per 社区, on the directory's location grid), so a street costs a
+ * One query per figure for all the 社区 at once (coverage: one query for the grid cells, one widened circle search per 社区 — coverage.ts), so a street costs a
  * handful of queries whatever its size.
  */
 import type { Kysely } from 'kysely';
 import type { PlanningDetails } from '@contract/planning';
 import { chinaLocal, chinaMidnight, datesOfMonth, shiftDate, type Calendar } from '@contract/rules/calendar';
-import { coverageDefinitions, coverageLayers, coverageReach, nearestForDefinition } from '@contract/rules/categories';
 import type { OpeningHours } from '@contract/rules/opening-hours';
 import { checkFacilityHours, planningSettings } from '@contract/rules/planning';
 import { isOverdue, type RatingForFigures } from '@contract/rules/rating';
 import { activityState } from '@contract/rules/volunteer-activity';
-import { boundingBox, distanceMetres, walkableMetres, walkingMinutes, type LatLng } from '@contract/rules/walking';
+import type { LatLng } from '@contract/rules/walking';
 import type { Database } from '../../db/schema';
-import { gridCover } from '../../lib/location-grid';
+import { combineCells, coverageOf } from './coverage';
 import { figureRows } from '../../lib/rating-figure-rows';
 
 export interface CommunityPlace extends LatLng {
@@ -27,12 +26,9 @@ export interface MonthCounts extends Omit<PlanningDetails, 'ratings'> {
   orders: { open: number; overdue: number };
 }
 
-const CIRCLE_METRES = walkableMetres(Math.max(...coverageLayers));
-const COVERAGE_SUBCATEGORIES = [...new Set(coverageDefinitions.flatMap((d) => d.subcategories))];
-
 function emptyCounts(): MonthCounts {
   return {
-    coverage: { met: 0, total: 0, items: [] },
+    coverage: { met: 0, total: 0, items: [], cells: { count: 0, population: null, weighting: 'none', share: null } },
     hours: { facilities: 0, meetsDaily: 0, opensOnHolidays: 0, meetsBoth: 0 },
     visits: { due: 0, visited: 0, overdue: 0, monthOver: false },
     ratingRows: [],
@@ -61,32 +57,8 @@ export function combine(parts: readonly MonthCounts[]): MonthCounts {
     total.verification.points += part.verification.points;
     total.verification.verified += part.verification.verified;
   }
+  total.coverage.cells = combineCells(parts.map((p) => p.coverage.cells));
   return total;
-}
-
-/** Nearest point of each basic service from the 社区's centre, through the directory's grid index. */
-async function coverageOf(db: Kysely<Database>, place: CommunityPlace): Promise<MonthCounts['coverage']> {
-  const cover = gridCover(boundingBox(place, CIRCLE_METRES));
-  const candidates = await db
-    .selectFrom('service_points')
-    .select(['id', 'subcategory_id', 'lat', 'lng'])
-    .where('grid_row', 'in', cover.rows)
-    .where('grid_col', '>=', cover.firstCol)
-    .where('grid_col', '<=', cover.lastCol)
-    .where('subcategory_id', 'in', COVERAGE_SUBCATEGORIES)
-    .execute();
-  const nearest = new Map<string, { distance: number }>();
-  for (const c of candidates) {
-    const distance = distanceMetres(place, c);
-    if (distance > CIRCLE_METRES) continue;
-    const known = nearest.get(c.subcategory_id);
-    if (!known || distance < known.distance) nearest.set(c.subcategory_id, { distance });
-  }
-  const items = coverageDefinitions.map((definition) => {
-    const best = nearestForDefinition(definition, nearest);
-    return { id: definition.id, name: definition.name, targetMinutes: definition.targetMinutes, ...coverageReach(definition, best ? walkingMinutes(Math.round(best.distance)) : null) };
-  });
-  return { met: items.filter((i) => i.meetsTarget).length, total: items.length, items };
 }
 
 export async function monthCounts(
@@ -105,7 +77,8 @@ export async function monthCounts(
   const monthEnd = chinaMidnight(shiftDate(dates[dates.length - 1], 1)).toISOString();
   const monthOver = chinaLocal(now).date.slice(0, 7) > month;
 
-  for (const place of communities) result.get(place.id)!.coverage = await coverageOf(db, place);
+  const cells = await db.selectFrom('planning_cells').select(['community_id', 'lat', 'lng', 'population']).where('community_id', 'in', ids).orderBy('id').execute();
+  for (const place of communities) result.get(place.id)!.coverage = await coverageOf(db, place, cells.filter((c) => c.community_id === place.id));
 
   // Facilities' hours over the month's days, and how recently every point of the 社区 was verified.
   const days = dates.map((d) => calendar.dayInfo(d));

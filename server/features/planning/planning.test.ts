@@ -130,6 +130,47 @@ describe('规划监测 figures', () => {
     }
   });
 
+  it('reports each basic service from the 社区’s grid cells too, weighted by population where the data has it', () => {
+    const xinshi = row('xinshi').details.coverage;
+    expect(xinshi.cells).toMatchObject({ count: 4, population: 6870, weighting: 'population' });
+    for (const item of xinshi.items) {
+      expect(item.cellsReached).toBeGreaterThanOrEqual(0);
+      expect(item.cellsReached).toBeLessThanOrEqual(4);
+      // All cells reached → 100 %, none → 0 %, otherwise in between (weighted by their populations).
+      if (item.cellsReached === 4) expect(item.cellShare).toBe(100);
+      else if (item.cellsReached === 0) expect(item.cellShare).toBe(0);
+      else expect(item.cellShare).toBeGreaterThan(0);
+    }
+    const mean = xinshi.items.reduce((sum, i) => sum + i.cellShare!, 0) / xinshi.items.length;
+    expect(xinshi.cells.share).toBe(Math.round(mean * 10) / 10);
+    // 沿江社区's cells have no population: they weigh alike.
+    expect(row('yanjiang').details.coverage.cells).toMatchObject({ count: 3, population: null, weighting: 'equal' });
+    // 兴华社区 has a cell over a kilometre out: its residents reach fewer services in time than its centre does.
+    const xinghua = row('xinshi-xinghua').details.coverage;
+    expect(xinghua.items.some((i) => i.meetsTarget && i.cellsReached < 5)).toBe(true);
+    // The street: its 社区's cells together, weighted by cell count as one 社区 has no populations.
+    expect(result.streets[0].total.details.coverage.cells).toMatchObject({ count: 12, weighting: 'equal', population: null });
+  });
+
+  it('judges a cell by the same rule as the centre, and a 社区 without cells by its centre only', async () => {
+    const centre = await t.app.db.selectFrom('communities').select(['lat', 'lng']).where('id', '=', 'jianguo-wenhua').executeTakeFirstOrThrow();
+    const before: PlanningResult = (await get('/api/planning/communities?month=2026-11&street=220681001', 'city')).json();
+    const wenhuaBefore = before.streets[0].communities.find((c) => c.communityId === 'jianguo-wenhua')!.details.coverage;
+    expect(wenhuaBefore.cells).toEqual({ count: 0, population: null, weighting: 'none', share: null });
+    expect(wenhuaBefore.items.every((i) => i.cellShare === null && i.cellsReached === 0)).toBe(true);
+
+    await t.app.db.insertInto('planning_cells').values({ id: 'test-wenhua-1', community_id: 'jianguo-wenhua', name: '第一网格', lat: centre.lat, lng: centre.lng, population: 800 }).execute();
+    try {
+      const after: PlanningResult = (await get('/api/planning/communities?month=2026-11&street=220681001', 'city')).json();
+      const wenhua = after.streets[0].communities.find((c) => c.communityId === 'jianguo-wenhua')!.details.coverage;
+      for (const item of wenhua.items) expect(item.cellShare).toBe(item.meetsTarget ? 100 : 0);
+      expect(wenhua.cells).toMatchObject({ count: 1, population: 800, weighting: 'population' });
+      expect(wenhua.cells.share).toBeCloseTo((wenhua.met * 100) / wenhua.total, 1);
+    } finally {
+      await t.app.db.deleteFrom('planning_cells').where('id', '=', 'test-wenhua-1').execute();
+    }
+  });
+
   it('counts overdue visits once the month is over', async () => {
     const october: PlanningResult = (await get('/api/planning/communities?month=2026-10', 'street')).json();
     const xinshi = october.streets[0].communities.find((c) => c.communityId === 'xinshi')!;
@@ -159,5 +200,8 @@ describe('规划监测 export', () => {
     expect(lines[0]).toContain('"月探访率目标"');
     expect(lines[1]).toContain('"（全街道）"');
     expect(lines[2]).toContain('"兴华社区（演示）"');
+    expect(lines[0]).toContain('"网格计算方式"');
+    expect(lines.find((l) => l.includes('"新市社区"'))).toContain('"按人口加权（4 个网格，共 6870 人）"');
+    expect(lines.find((l) => l.includes('"沿江社区"'))).toContain('按网格数平均计');
   });
 });

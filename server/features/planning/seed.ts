@@ -2,10 +2,12 @@
  * Demo history for the planner's trend: the care feature's demo elders get the visits of the eleven months
  * before this one (this month's are the care seed's own). 新市社区 visits everyone but slipped twice last winter;
  * 沿江社区 and 兴华社区 missed often a year ago and less lately — a picture that "is getting better" but is not
- * there yet. Demo data only (seedIsDemoData): it runs after the care seed and adds rows to its visits table.
+ * there yet. Demo data only (seedIsDemoData): it runs after the care seed and adds rows to its visits table; and the
+ * demo grid cells (demo-cells.ts).
  */
 import { chinaLocal, monthsEndingWith, shiftDate } from '@contract/rules/calendar';
 import type { SeedContext } from '../../lib/feature';
+import { seedDemoCells } from './demo-cells';
 
 const HISTORY_MONTHS = 11;
 
@@ -17,6 +19,7 @@ function visitedInDemo(communityId: string, position: number, monthsAgo: number)
 }
 
 export async function seedPlanningHistory({ db, now }: SeedContext): Promise<void> {
+  await seedDemoCells(db);
   const worker = await db.selectFrom('users').select('id').where('demo_key', '=', 'street').executeTakeFirst();
   if (!worker) return;
   const elders = await db.selectFrom('elder_profiles').select(['id', 'community_id']).where('classes_json', '!=', '[]').orderBy('id').execute();

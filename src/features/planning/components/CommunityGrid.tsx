@@ -3,6 +3,11 @@ import type { PlanningRow } from '@contract/planning';
 import { formatIndicator, indicatorIds, indicatorNames, statusWords } from '@contract/rules/planning';
 import { focusable } from '@/lib/ui/a11y';
 
+/** The coverage cell's second line: from the grid cells' residents, or that there are no cells. */
+export function cellShareWords(cells: PlanningRow['details']['coverage']['cells']): string {
+  return cells.share === null ? '网格：暂无数据' : `网格居民 ${formatIndicator(cells.share, '%')}`;
+}
+
 /**
  * The coloured grid 社区 × 指标: each cell its colour, its value and its word, so 读屏 and 长辈版 read it as text
  * (in 长辈版 each 社区 becomes a card of rows). A tap on a cell opens that figure's trend.
@@ -39,6 +44,7 @@ export function CommunityGrid({ rows, onOpen }: { rows: PlanningRow[]; onOpen: (
               <View>
                 {formatIndicator(indicator.value, indicator.unit)} {statusWords[indicator.status]}
               </View>
+              {indicator.id === 'coverage' ? <View className='planning-grid__sub'>{cellShareWords(row.details.coverage.cells)}</View> : null}
             </View>
           ))}
         </View>

@@ -22,7 +22,7 @@ function row(communityId: string, name: string, visits: number, partyTeams: numb
     indicators,
     score: indicators.reduce((s, i) => s + i.gap, 0),
     details: {
-      coverage: { met: 20, total: 20, items: [] },
+      coverage: { met: 20, total: 20, items: [], cells: { count: 0, population: null, weighting: 'none', share: null } },
       hours: { facilities: 2, meetsDaily: 2, opensOnHolidays: 2, meetsBoth: 2 },
       visits: { due: 4, visited: (visits / 100) * 4, overdue: 0, monthOver: true },
       ratings: { n: 6, satisfiedRate: 1, badCount: 0, fixedRate: null, onTimeRate: null, openOrders: 0, overdueOrders: 0 },
@@ -56,6 +56,25 @@ describe('规划监测', () => {
     expect(document.getElementById('rank-2')!.textContent).toContain('全部达标');
     expect(document.getElementById('grid-yanjiang-volunteers')!.textContent).toContain('0 支 落后');
     expect(document.getElementById('grid-xinshi-visits')!.textContent).toContain('100% 达标');
+  });
+
+  it('says the coverage from the grid cells beside the centre, or that there are none', async () => {
+    const data = result();
+    const xinshi = data.streets[0].communities[1];
+    xinshi.details.coverage = {
+      met: 1,
+      total: 1,
+      items: [{ id: 'pharmacy', name: '药店', targetMinutes: 8, walkingMinutes: 4, layer: 5, meetsTarget: true, cellShare: 62.5, cellsReached: 2 }],
+      cells: { count: 3, population: 4000, weighting: 'population', share: 62.5 },
+    };
+    mockedFetch.mockResolvedValue(data);
+    render(<PlanningPage />);
+    await waitFor(() => expect(document.getElementById('details-xinshi')).toBeTruthy());
+    expect(document.getElementById('grid-xinshi-coverage')!.textContent).toContain('网格居民 62.5%');
+    expect(document.getElementById('details-xinshi')!.textContent).toContain('按人口加权（3 个网格，共 4000 人）');
+    expect(document.getElementById('details-xinshi')!.textContent).toContain('药店（62.5%）');
+    expect(document.getElementById('details-yanjiang')!.textContent).toContain('没有网格数据，只按社区中心计算');
+    expect(document.getElementById('grid-yanjiang-coverage')!.textContent).toContain('网格：暂无数据');
   });
 
   it('asks the server for the previous month, and exports the month shown', async () => {

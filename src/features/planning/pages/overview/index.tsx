@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { PlanningResult, PlanningRow } from '@contract/planning';
 import { shiftMonth } from '@contract/rules/calendar';
-import { indicatorNames, indicatorTargetWords, statusWords, type IndicatorId } from '@contract/rules/planning';
+import { cellWeightingWords, formatIndicator, indicatorNames, indicatorTargetWords, statusWords, type IndicatorId } from '@contract/rules/planning';
 import { chinaDate } from '@/lib/date';
 import { openPath } from '@/lib/navigation';
 import { planningTrendUrl } from '@/lib/planningPaths';
@@ -16,7 +16,7 @@ import { PageRoot } from '@/lib/ui/PageRoot';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { useRequest } from '@/lib/useRequest';
 import { exportPlanning, fetchPlanning } from '../../api';
-import { CommunityGrid } from '../../components/CommunityGrid';
+import { cellShareWords, CommunityGrid } from '../../components/CommunityGrid';
 import { PlannerGate } from '../../components/PlannerGate';
 import { StatusWord } from '../../components/StatusWord';
 import '../../planning.scss';
@@ -32,6 +32,7 @@ function StreetTotal({ row }: { row: PlanningRow }) {
         <View key={indicator.id} className='planning-line' id={`total-${indicator.id}`}>
           <View className='planning-line__name'>{indicatorNames[indicator.id]}</View>
           <StatusWord indicator={indicator} withTarget />
+          {indicator.id === 'coverage' ? <View className='text-secondary'>{cellShareWords(row.details.coverage.cells)}</View> : null}
         </View>
       ))}
     </View>
@@ -72,12 +73,22 @@ function Ranking({ rows, month }: { rows: PlanningRow[]; month: string }) {
   );
 }
 
+/** The circle as the residents of the grid cells meet it, in words: which services not all of them reach in time. */
+function cellsWords(coverage: PlanningRow['details']['coverage']): string {
+  if (coverage.cells.weighting === 'none') return cellWeightingWords(coverage.cells);
+  const short = coverage.items.filter((i) => i.cellShare !== null && i.cellShare < 100);
+  return `从网格看（${cellWeightingWords(coverage.cells)}），居民平均可在目标时间内到达 ${formatIndicator(coverage.cells.share, '%')} 的基本服务；未全部覆盖的服务 ${
+    short.length ? short.map((i) => `${i.name}（${formatIndicator(i.cellShare, '%')}）`).join('、') : '无'
+  }`;
+}
+
 function Details({ row }: { row: PlanningRow }) {
   const d = row.details;
   const missing = d.coverage.items.filter((i) => !i.meetsTarget);
   return (
-    <View className='text-secondary planning-details'>
-      {row.name}：15 分钟内没有或超出目标时间的服务 {missing.length ? missing.map((i) => (i.walkingMinutes === null ? `${i.name}（没有）` : `${i.name}（${i.walkingMinutes} 分钟）`)).join('、') : '无'}；
+    <View className='text-secondary planning-details' id={row.communityId ? `details-${row.communityId}` : undefined}>
+      {row.name}：从社区中心看，15 分钟内没有或超出目标时间的服务 {missing.length ? missing.map((i) => (i.walkingMinutes === null ? `${i.name}（没有）` : `${i.name}（${i.walkingMinutes} 分钟）`)).join('、') : '无'}；
+      {cellsWords(d.coverage)}；
       设施 {d.hours.facilities} 处，{d.hours.meetsBoth} 处开放时间达标；应探访老人 {d.visits.due} 人，已探访 {d.visits.visited} 人
       {d.visits.monthOver ? `，逾期 ${d.visits.overdue} 人` : ''}；评价 {d.ratings.n} 条、差评 {d.ratings.badCount} 条，未办结工单 {d.ratings.openOrders} 件（逾期 {d.ratings.overdueOrders} 件）；
       志愿服务队 {d.volunteers.teams} 支（党员队 {d.volunteers.partyTeams} 支），注册志愿者 {d.volunteers.volunteers} 人，服务 {d.volunteers.hours} 小时，活动 {d.volunteers.activities} 场；

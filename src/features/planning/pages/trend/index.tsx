@@ -12,6 +12,7 @@ import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { useRequest } from '@/lib/useRequest';
 import { fetchTrend } from '../../api';
 import { PlannerGate } from '../../components/PlannerGate';
+import { TrendChart } from '../../components/TrendChart';
 import '../../planning.scss';
 
 const monthWords = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
@@ -29,12 +30,8 @@ function changeWords(trend: TrendResult): string {
   return change > 0 ? `${since}提高 ${change} ${unit}` : `${since}下降 ${-change} ${unit}`;
 }
 
-/**
- * One figure over the months as bars (plain views: no chart library fitted the subpackage budget with weapp
- * canvas — see the README), the target as a marked line, and every month's number and word written beside its bar.
- */
-function TrendBars({ trend }: { trend: TrendResult }) {
-  const top = Math.max(trend.months[0].indicator.target, ...trend.months.map((m) => m.indicator.value ?? 0)) || 1;
+/** One figure over the months: the chart, then every month's number and word as text (读屏, 长辈版). */
+function TrendFigures({ trend }: { trend: TrendResult }) {
   return (
     <View className='card' id='trend-chart'>
       <View className='text-title' id='trend-title'>
@@ -44,19 +41,16 @@ function TrendBars({ trend }: { trend: TrendResult }) {
       <View className='trend-summary' id='trend-summary'>
         {changeWords(trend)}
       </View>
+      <TrendChart trend={trend} />
+      <View className='text-secondary'>柱的颜色和文字一起表示是否达标，蓝色虚线是目标。每月的数字：</View>
       {trend.months.map(({ month, indicator }) => (
         <View key={month} className='trend-bar' id={`trend-${month}`}>
           <View className='trend-bar__label'>{monthWords(month)}</View>
-          <View className='trend-bar__track' aria-hidden='true'>
-            <View className={`trend-bar__fill status-fill--${indicator.status}`} style={{ width: `${Math.round(((indicator.value ?? 0) * 100) / top)}%` }} />
-            <View className='trend-target' style={{ left: `${Math.round((indicator.target * 100) / top)}%` }} />
-          </View>
           <View className={`trend-bar__value planning-status planning-status--${indicator.status}`}>
             {formatIndicator(indicator.value, indicator.unit)} {statusWords[indicator.status]}
           </View>
         </View>
       ))}
-      <View className='text-secondary'>竖线是目标；条的颜色和文字一起表示是否达标。</View>
     </View>
   );
 }
@@ -81,7 +75,7 @@ function Trend() {
       </View>
       {loading && !data ? <LoadingState rows={6} /> : null}
       {!loading && (failure || !data) ? <ErrorState message={failure?.message ?? '没有取到变化趋势'} onRetry={reload} /> : null}
-      {data && !failure ? <TrendBars trend={data} /> : null}
+      {data && !failure ? <TrendFigures trend={data} /> : null}
       <View className='card text-secondary'>15 分钟生活圈、设施开放时间按现在的服务点计算（名录不保存历史）；其余按各月的记录。</View>
     </>
   );
