@@ -66,6 +66,8 @@ describe(`residents’ reports on ${testDatabaseKind()}`, () => {
       const missing = await call('POST', `/api/services/${CANTEEN}/corrections`, as.resident, { kind: 'other' });
       expect(missing.statusCode).toBe(400);
       expect(missing.json().error.fields.text).toMatch(/^说明：/);
+      const wrongKind = await call('POST', `/api/services/${CANTEEN}/corrections`, as.resident, { kind: 'noise' });
+      expect(wrongKind.json().error.fields.kind).toMatch(/^问题类型：/);
       expect((await call('POST', `/api/services/${CANTEEN}/corrections`, undefined, { kind: 'phone' })).statusCode).toBe(401);
     });
 
