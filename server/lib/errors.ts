@@ -50,7 +50,8 @@ function validationError(error: FastifyError, labels: Record<string, string> = {
     const path = issue.instancePath.split('/').filter(Boolean);
     const key = path.join('.') || (error.validationContext ?? 'body');
     const typedPath = path.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-    const own = path.length === 1 ? labels[path[0]] : undefined;
+    // The route's own labels by the path without list positions ('name', 'services.name').
+    const own = labels[path.filter((segment) => !/^\d+$/.test(segment)).join('.')];
     fields[key] ??= `${own ?? fieldLabel(typedPath)}：${issue.message}`;
   }
   return badRequest(`请检查填写的内容：${Object.values(fields).join('；')}`, fields);

@@ -20,7 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Labels for this route's fields where the shared ones (contract/field-labels.ts) mean something else, e.g.
-     * a service point's `name` is its 名称, not a person's 姓名. Validation messages use them first.
+     * a service point's `name` is its 名称, not a person's 姓名. Keyed by the field's path without list positions
+     * ('name', 'services.name'); validation messages use them first.
      */
     fieldLabels?: Record<string, string>;
   }

@@ -53,6 +53,8 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/services/:id/corrections',
     {
       preHandler: requireSignedIn,
+      // The shared labels name a care service's kind and a work order's state.
+      config: { fieldLabels: { kind: '问题类型' } },
       schema: { tags: ['upkeep'], params: servicePointParamsSchema, body: newCorrectionSchema, response: { 201: correctionAnswerSchema } },
     },
     async (request, reply) => {
@@ -121,7 +123,11 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/corrections',
-    { preHandler: requireRole('worker'), schema: { tags: ['upkeep'], querystring: correctionListQuerySchema, response: { 200: correctionListSchema } } },
+    {
+      preHandler: requireRole('worker'),
+      config: { fieldLabels: { state: '处理状态' } },
+      schema: { tags: ['upkeep'], querystring: correctionListQuerySchema, response: { 200: correctionListSchema } },
+    },
     async (request) => {
       const scope = workerPointScope(requireUser(request));
       let query = withPointName(app.db).where('corrections.state', '=', request.query.state);

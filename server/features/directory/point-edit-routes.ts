@@ -33,7 +33,7 @@ import { insertServicePoints } from './seed';
 import { insertTerms } from './search-index';
 
 /** A point's own words for fields the shared labels give a person's meaning (姓名, 手机号). */
-const POINT_LABELS = { name: '名称', phone: '电话', version: '版本' };
+const POINT_LABELS = { name: '名称', phone: '电话', version: '版本', description: '介绍', 'services.name': '服务名称' };
 const CONFLICT_WORDS = '这条信息刚被别人改过，请看看最新的内容再决定是否修改';
 const STALE_LIST_MAX = 200;
 
