@@ -56,6 +56,7 @@ export async function coverageOf(db: Kysely<Database>, centre: LatLng, cells: re
     .where('grid_col', '>=', cover.firstCol)
     .where('grid_col', '<=', cover.lastCol)
     .where('subcategory_id', 'in', COVERAGE_SUBCATEGORIES)
+    .where('closed_at', 'is', null) // a point closed after residents' reports (issue 20) serves nobody
     .execute();
   const fromCentre = reachFrom(centre, candidates);
   const fromCells = cells.map((cell) => ({ population: cell.population, reach: reachFrom(cell, candidates) }));

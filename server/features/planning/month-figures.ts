@@ -83,7 +83,7 @@ export async function monthCounts(
   // Facilities' hours over the month's days, and how recently every point of the 社区 was verified.
   const days = dates.map((d) => calendar.dayInfo(d));
   const verifiedSince = shiftDate(dates[dates.length - 1], -planningSettings.verifiedWithinDays);
-  const points = await db.selectFrom('service_points').select(['community_id', 'subcategory_id', 'hours_json', 'verified_at']).where('community_id', 'in', ids).execute();
+  const points = await db.selectFrom('service_points').select(['community_id', 'subcategory_id', 'hours_json', 'verified_at']).where('community_id', 'in', ids).where('closed_at', 'is', null).execute();
   for (const point of points) {
     const counts = of(point.community_id)!;
     counts.verification.points += 1;

@@ -171,6 +171,19 @@ describe('规划监测 figures', () => {
     }
   });
 
+  it('leaves a point closed after residents\' reports out of every figure', async () => {
+    const before = row('xinshi').details.verification.points;
+    const point = await t.app.db.selectFrom('service_points').select('id').where('community_id', '=', 'xinshi').where('closed_at', 'is', null).executeTakeFirstOrThrow();
+    await t.app.db.updateTable('service_points').set({ closed_at: '2026-11-20T02:00:00.000Z' }).where('id', '=', point.id).execute();
+    try {
+      const after: PlanningResult = (await get('/api/planning/communities?month=2026-11', 'street')).json();
+      const xinshi = after.streets[0].communities.find((c) => c.communityId === 'xinshi')!;
+      expect(xinshi.details.verification.points).toBe(before - 1);
+    } finally {
+      await t.app.db.updateTable('service_points').set({ closed_at: null }).where('id', '=', point.id).execute();
+    }
+  });
+
   it('counts overdue visits once the month is over', async () => {
     const october: PlanningResult = (await get('/api/planning/communities?month=2026-10', 'street')).json();
     const xinshi = october.streets[0].communities.find((c) => c.communityId === 'xinshi')!;
