@@ -23,6 +23,7 @@ import type { CareServicesTable, CareSlotsTable } from './tables';
 
 export const PAST_CUTOFF_PREFIX = '已过预约截止时间';
 export const SLOT_FULL = '这个时段已约满，请换一个时段';
+export const POINT_CLOSED = '这个服务点已停止服务，不能再预约，请选择其他服务点';
 
 export interface BookingPlan {
   found: ElderAccessResult;
@@ -65,6 +66,7 @@ export async function planBooking(db: Kysely<Database>, user: AuthUser, request:
         'care_services.position',
         'service_points.name as point_name',
         'service_points.phone as point_phone',
+        'service_points.closed_at as point_closed_at',
       ])
       .where('care_slots.id', '=', request.slotId)
       .executeTakeFirst(),
@@ -77,7 +79,9 @@ export async function planBooking(db: Kysely<Database>, user: AuthUser, request:
     );
   }
   if (!slotRow) throw fieldError('slotId', '没有这个时段，请重新选择');
-  const { id, service_id, date, start_time, end_time, capacity, booked, menu, ...serviceColumns } = slotRow;
+  // Closed by its 社区 after residents' reports (issue 20): its slots stay in the table, its service has ended.
+  if (slotRow.point_closed_at !== null) throw conflict(POINT_CLOSED);
+  const { id, service_id, date, start_time, end_time, capacity, booked, menu, point_closed_at: _closed, ...serviceColumns } = slotRow;
   const slot = { id, service_id, date, start_time, end_time, capacity, booked, menu };
   const service = { id: service_id, ...serviceColumns };
   const kind = service.kind as CareServiceKind;

@@ -253,6 +253,21 @@ describe('cut-offs', () => {
     expect((await book('elder', { elderId: motherId, slotId })).statusCode).toBe(201);
   });
 
+  it('refuses a point its 社区 has closed, in words, and stops listing its services', async () => {
+    const slotId = slotOf('cs-xinshi-mobility', TOMORROW, '14:00');
+    const pointsListed = async () => ((await get('/api/care/services')).json() as CareServiceList).items.map((s) => s.servicePoint.id);
+    expect(await pointsListed()).toContain('sp-220681002-home-care-station-0073');
+    await t.app.db.updateTable('service_points').set({ closed_at: '2026-11-25T02:00:00.000Z' }).where('id', '=', 'sp-220681002-home-care-station-0073').execute();
+    try {
+      const refused = await book('elder', { elderId: motherId, slotId });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.message).toContain('已停止服务');
+      expect(await pointsListed()).not.toContain('sp-220681002-home-care-station-0073');
+    } finally {
+      await t.app.db.updateTable('service_points').set({ closed_at: null }).where('id', '=', 'sp-220681002-home-care-station-0073').execute();
+    }
+  });
+
   it('refuses a date in the past', async () => {
     t.clock.set(local('2026-11-28T10:00:00'));
     const past = await book('elder', { elderId: motherId, slotId: slotOf('cs-xinshi-lunch', TOMORROW, '11:00'), mealMode: 'dine-in' });

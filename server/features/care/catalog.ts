@@ -55,6 +55,7 @@ export function selectServices(db: Kysely<Database>) {
   return db
     .selectFrom('care_services')
     .innerJoin('service_points', 'service_points.id', 'care_services.service_point_id')
+    .where('service_points.closed_at', 'is', null) // a closed point offers nothing to book
     .leftJoin('communities', 'communities.id', 'service_points.community_id')
     .select([
       'care_services.id',
