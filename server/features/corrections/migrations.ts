@@ -41,4 +41,18 @@ export const correctionsMigrations: Record<string, Migration> = {
       await db.schema.alterTable('corrections').dropColumn('idempotency_key').execute();
     },
   },
+  // The daily limit decided by the database: each report takes the next number of its reporter's China day, and
+  // two reports racing for the same number collide here (the loser counts again and may find the day full).
+  '0620_corrections_daily_number': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('corrections').addColumn('report_day', 'text').execute();
+      await db.schema.alterTable('corrections').addColumn('day_number', 'integer').execute();
+      await db.schema.createIndex('corrections_user_day_number').unique().on('corrections').columns(['user_id', 'report_day', 'day_number']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('corrections_user_day_number').execute();
+      await db.schema.alterTable('corrections').dropColumn('day_number').execute();
+      await db.schema.alterTable('corrections').dropColumn('report_day').execute();
+    },
+  },
 };

@@ -104,18 +104,24 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
             handled_at: null,
             handled_by: null,
             idempotency_key: key,
+            report_day: date,
+            day_number: Number(count) + 1,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
       });
       let row;
-      try {
-        row = await insert();
-      } catch (error) {
-        // The same key raced this request and won: answer its report.
-        const earlier = isUniqueViolation(error) ? await replay() : null;
-        if (earlier) return earlier;
-        throw error;
+      for (let attempt = 1; row === undefined; attempt += 1) {
+        try {
+          row = await insert();
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // The same key raced this request and won: answer its report.
+          const earlier = await replay();
+          if (earlier) return earlier;
+          // Another report of this user took the same number of the day at the same instant: count again.
+          if (attempt >= 3) throw error;
+        }
       }
       return reply.code(201).send({ correction: correctionView({ ...row, point_name: point.name }, date) });
     },

@@ -23,6 +23,9 @@ export interface CorrectionsTable {
   handled_by: number | null;
   /** The reporter's Idempotency-Key header, when sent: unique per reporter. */
   idempotency_key: string | null;
+  /** 'YYYY-MM-DD' China date of the report and its number that day (1, 2, 3 …): unique per reporter. */
+  report_day: string | null;
+  day_number: number | null;
 }
 
 export interface CorrectionsTables {
