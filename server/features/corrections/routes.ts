@@ -119,8 +119,10 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
           // The same key raced this request and won: answer its report.
           const earlier = await replay();
           if (earlier) return earlier;
-          // Another report of this user took the same number of the day at the same instant: count again.
-          if (attempt >= 3) throw error;
+          // Another report of this user took the same number of the day at the same instant: count again. Each
+          // collision means one more number is taken (PostgreSQL reports it once the winner has committed), so
+          // after as many as the limit the count says 429.
+          if (attempt > upkeepConfig.reportsPerResidentPerDay) throw error;
         }
       }
       return reply.code(201).send({ correction: correctionView({ ...row, point_name: point.name }, date) });
