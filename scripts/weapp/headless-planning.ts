@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createChecklist, createMiniRuntime, findAllByIdPrefix, injectInto, runAsProcess, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, injectNoting, type AnsweredRequest, findAllByIdPrefix, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -64,16 +64,8 @@ function selectorQueryWith(canvas: ReturnType<typeof recordingCanvas>['node']) {
 async function main(): Promise<number> {
   const server = await createTestApp({ clock: fixedClock(new Date()) });
   const { check, finish } = createChecklist();
-  const answered: Array<{ method: string; url: string; status: number }> = [];
-  const forward = injectInto(server.app, API_BASE);
-  const runtime = createMiniRuntime({
-    distDir,
-    request: async (options) => {
-      const result = await forward(options);
-      answered.push({ method: options.method ?? 'GET', url: options.url, status: result.statusCode });
-      return result;
-    },
-  });
+  const answered: AnsweredRequest[] = [];
+  const runtime = createMiniRuntime({ distDir, request: injectNoting(server.app, API_BASE, answered) });
   const canvas = recordingCanvas();
   (globalThis as unknown as { wx: Record<string, unknown> }).wx.createSelectorQuery = selectorQueryWith(canvas.node);
   try {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { EditablePointAnswer } from '../../contract/upkeep';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createChecklist, createMiniRuntime, injectInto, runAsProcess, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, injectNoting, type AnsweredRequest, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -21,16 +21,8 @@ type Callbacks = { success?: (r: unknown) => void; complete?: (r: unknown) => vo
 
 async function main(): Promise<number> {
   const server = await createTestApp({ clock: fixedClock(new Date()) });
-  const answered: Array<{ method: string; url: string; status: number }> = [];
-  const forward = injectInto(server.app, API_BASE);
-  const runtime = createMiniRuntime({
-    distDir,
-    request: async (options) => {
-      const result = await forward(options);
-      answered.push({ method: options.method ?? 'GET', url: options.url, status: result.statusCode });
-      return result;
-    },
-  });
+  const answered: AnsweredRequest[] = [];
+  const runtime = createMiniRuntime({ distDir, request: injectNoting(server.app, API_BASE, answered) });
   // WeChat's map picker: the user picks PICKED (listed on wx before launch, so Taro builds Taro.chooseLocation).
   Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     chooseLocation: (o: Callbacks) => {
@@ -54,7 +46,10 @@ async function main(): Promise<number> {
     login.hide();
 
     const edit = await runtime.openPage(EDIT_ROUTE, { id: POINT });
-    check('the form is filled from GET editable 表单已填好', Boolean(edit.find('point-form')) && edit.text().includes(before.point.address), edit.text().slice(0, 200));
+    // An input's value is a property of its node, not text of the page (Taro's setData names it by a short key).
+    const addressInput = edit.find('edit-address') as Record<string, unknown> | undefined;
+    const addressShown = Object.values(addressInput ?? {}).includes(before.point.address);
+    check('the form is filled from GET editable 表单已填好', Boolean(edit.find('point-form')) && addressShown, `地址：${before.point.address}`);
     check('the weapp offers WeChat’s map 在地图上选位置', Boolean(edit.find('edit-choose-location')), edit.text().slice(0, 200));
     await edit.tap('edit-choose-location');
     check('the picked position is shown 显示新位置', textOf(edit.find('edit-position')).includes('41.803456'), textOf(edit.find('edit-position')));

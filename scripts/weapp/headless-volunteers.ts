@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ActivityDetail, RecordPage } from '../../contract/volunteers';
 import { fixedClock } from '../../server/lib/clock';
 import { createTestApp } from '../../server/testing/app';
-import { createChecklist, createMiniRuntime, injectInto, runAsProcess, textOf } from './mini-runtime';
+import { createChecklist, createMiniRuntime, injectNoting, type AnsweredRequest, runAsProcess, textOf } from './mini-runtime';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -20,16 +20,8 @@ async function main(): Promise<number> {
   const now = new Date();
   const server = await createTestApp({ clock: fixedClock(now) });
   const { check, finish } = createChecklist();
-  const answered: Array<{ method: string; url: string; status: number }> = [];
-  const forward = injectInto(server.app, API_BASE);
-  const runtime = createMiniRuntime({
-    distDir,
-    request: async (options) => {
-      const result = await forward(options);
-      answered.push({ method: options.method ?? 'GET', url: options.url, status: result.statusCode });
-      return result;
-    },
-  });
+  const answered: AnsweredRequest[] = [];
+  const runtime = createMiniRuntime({ distDir, request: injectNoting(server.app, API_BASE, answered) });
   // The person taps 确定 on every question (wx.showModal answers confirm: true, as a tap on the confirm button does).
   (globalThis as unknown as { wx: Record<string, unknown> }).wx.showModal = (o: { success?: (r: unknown) => void; complete?: (r: unknown) => void }) =>
     setTimeout(() => {

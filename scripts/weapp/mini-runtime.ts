@@ -315,6 +315,18 @@ export function injectInto(app: FastifyInstance, apiBase: string): RequestHandle
   };
 }
 
+export interface AnsweredRequest { method: string; url: string; status: number }
+
+/** `injectInto`, noting every answer in `answered` (what a run's checks and `finish` read). */
+export function injectNoting(app: FastifyInstance, apiBase: string, answered: AnsweredRequest[]): RequestHandler {
+  const forward = injectInto(app, apiBase);
+  return async (options) => {
+    const result = await forward(options);
+    answered.push({ method: options.method ?? 'GET', url: options.url, status: result.statusCode });
+    return result;
+  };
+}
+
 /** One headless run's checks, printed together at the end: the run passes only if every one did. */
 export function createChecklist() {
   const checks: Array<[string, boolean, string]> = [];

@@ -7,7 +7,7 @@ import { editableFieldNames, type EditableFieldName, type EditablePoint, type Po
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { gridCol, gridRow } from '../../lib/location-grid';
-import { parseHours, parsePause } from './queries';
+import { offeredServiceOf, parseHours, parsePause } from './queries';
 import { searchEntry } from './search-index';
 
 type PointRow = Selectable<Database['service_points']>;
@@ -24,13 +24,7 @@ export function editableOf(row: PointRow, services: ServiceRow[]): EditablePoint
     phone: row.phone,
     hours: parseHours(row.hours_json),
     pause: parsePause(row.pause_json),
-    services: services.map((s) => ({
-      name: s.name,
-      priceCents: s.price_cents,
-      unit: s.unit,
-      subsidised: s.subsidised === 1,
-      subsidyCents: s.subsidy_cents,
-    })),
+    services: services.map(offeredServiceOf),
     accessibility: JSON.parse(row.accessibility_json) as string[],
     description: row.description,
     verifiedAt: row.verified_at,

@@ -2,7 +2,7 @@
  * Reading service points: the circle search (grid cells → box → exact distance), keyset pages
  * by name, and turning rows into the API's shapes. Kysely builder only (portable to PostgreSQL).
  */
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ServicePointSummary } from '@contract/directory';
 import { findSubcategory, categoryTree } from '@contract/rules/categories';
 import { parseSearch } from '@contract/rules/search-words';
@@ -206,6 +206,11 @@ export type SummaryRow = Pick<
 
 export function parsePause(json: string | null): PointPause | null {
   return json === null ? null : (JSON.parse(json) as PointPause);
+}
+
+/** A stored service of a point as the API gives it (detail and edit form alike). */
+export function offeredServiceOf(row: Pick<Selectable<Database['service_point_services']>, 'name' | 'price_cents' | 'unit' | 'subsidised' | 'subsidy_cents'>) {
+  return { name: row.name, priceCents: row.price_cents, unit: row.unit, subsidised: row.subsidised === 1, subsidyCents: row.subsidy_cents };
 }
 
 /** The fields of a list item that do not depend on the request, up to the phone, in the answer's order. */

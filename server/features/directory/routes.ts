@@ -39,6 +39,7 @@ import {
   applyFilters,
   nearestPage,
   nearestPageInDatabase,
+  offeredServiceOf,
   parseHours,
   selectPoints,
   toSummary,
@@ -243,13 +244,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         ...toSummary(row, now, calendar, origin),
         description: row.description,
         operator: row.operator,
-        services: services.map((s) => ({
-          name: s.name,
-          priceCents: s.price_cents,
-          unit: s.unit,
-          subsidised: s.subsidised === 1,
-          subsidyCents: s.subsidy_cents,
-        })),
+        services: services.map(offeredServiceOf),
         accessibility: JSON.parse(row.accessibility_json) as string[],
         hours: {
           weekly: weekdayKeys.map((key, index) => ({
