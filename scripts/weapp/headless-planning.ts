@@ -82,7 +82,8 @@ async function main(): Promise<number> {
     check('every month as text 每月数字为文字', months.length === 12 && months.every((m) => /\d+(\.\d)?% (达标|略落后|落后)|— 暂无数据/.test(textOf(m))), months.map(textOf).join(' | '));
     check('the canvas sized by pixel ratio 画布按像素比放大', canvas.node.width === CANVAS.width * 3 && canvas.node.height === CANVAS.height * 3, `${canvas.node.width}×${canvas.node.height}`);
     const fills = canvas.drawn.filter((d) => d === 'fill').length;
-    check('uCharts drew columns and month labels 图表已绘制', fills >= 12 && canvas.drawn.includes('fillText:11月'), `${canvas.drawn.length} calls, ${fills} fills`);
+    const labels = canvas.drawn.filter((d) => d.startsWith('fillText:'));
+    check('uCharts drew columns, month labels and the target 图表已绘制', fills >= 12 && labels.includes('fillText:1月') && labels.some((l) => l.startsWith('fillText:目标')), `${canvas.drawn.length} calls, ${fills} fills, ${labels.join(' ')}`);
   } finally {
     await server.close();
   }

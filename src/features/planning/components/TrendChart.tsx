@@ -12,7 +12,12 @@ const CANVAS_ID = 'trend-canvas';
 interface CanvasElement {
   width: number;
   height: number;
-  getContext(type: '2d'): unknown;
+  getContext(type: '2d'): CanvasContext | null;
+}
+/** What the page itself uses of a 2d context (the browser's and WeChat's alike); uCharts uses the rest. */
+interface CanvasContext {
+  font: string;
+  measureText(text: string): { width: number };
 }
 interface FoundCanvas {
   node: CanvasElement | null;
@@ -63,6 +68,13 @@ async function draw(trend: TrendResult, elder: boolean, h5Host: HTMLElement | nu
   const { default: UCharts } = await import('@qiun/ucharts/u-charts.min.js');
   const target = trend.months[0].indicator.target;
   const top = Math.max(target, ...trend.months.map((m) => m.indicator.value ?? 0)) || 1;
+  // The target's label sits just above the dashed line at the plot's right end, inside the canvas: uCharts starts a
+  // right-aligned label where the plot ends, so it is moved back by its own width (offsets are in canvas pixels).
+  const labelText = `目标 ${formatIndicator(target, trend.months[0].indicator.unit)}`;
+  const labelFontSize = elder ? 15 : 12;
+  const labelPadding = 4;
+  context.font = `${labelFontSize * ratio}px sans-serif`;
+  const labelWidth = context.measureText(labelText).width + 2 * labelPadding * ratio;
   new UCharts({
     type: 'column',
     context,
@@ -74,7 +86,8 @@ async function draw(trend: TrendResult, elder: boolean, h5Host: HTMLElement | nu
     background: '#FFFFFF',
     fontSize: elder ? 15 : 11,
     fontColor: '#1F2329',
-    padding: [12, 12, 4, 4],
+    // Room above the plot for the target's label.
+    padding: [labelFontSize + 2 * labelPadding + 6, 12, 4, 4],
     dataLabel: false,
     legend: { show: false },
     categories: trend.months.map((m) => `${Number(m.month.slice(5))}月`),
@@ -84,13 +97,30 @@ async function draw(trend: TrendResult, elder: boolean, h5Host: HTMLElement | nu
         data: trend.months.map(({ indicator }) => (indicator.value === null ? null : { value: indicator.value, color: STATUS_COLOURS[indicator.status] })),
       },
     ],
-    xAxis: { disableGrid: true, fontColor: '#4E5969' },
+    // About six months named under the axis (twelve do not fit a phone's width, least of all in 长辈版); the list
+    // below names every month.
+    xAxis: { disableGrid: true, fontColor: '#4E5969', labelCount: 6 },
     yAxis: { gridType: 'dash', data: [{ min: 0, max: top, fontColor: '#4E5969' }] },
     extra: {
       column: { width: elder ? 14 : 12 },
       markLine: {
         type: 'dash',
-        data: [{ value: target, lineColor: '#1762C8', showLabel: true, labelAlign: 'right', labelText: `目标 ${formatIndicator(target, trend.months[0].indicator.unit)}`, labelBgColor: '#1762C8', labelFontColor: '#FFFFFF' }],
+        data: [
+          {
+            value: target,
+            lineColor: '#1762C8',
+            showLabel: true,
+            labelText,
+            labelFontSize,
+            labelPadding,
+            labelAlign: 'right',
+            labelOffsetX: -labelWidth,
+            labelOffsetY: -(labelFontSize / 2 + labelPadding + 2) * ratio,
+            labelBgColor: '#1762C8',
+            labelBgOpacity: 1,
+            labelFontColor: '#FFFFFF',
+          },
+        ],
       },
     },
   });
