@@ -118,7 +118,7 @@ async function seePaused(app: App, point: typeof POINT, elder: boolean): Promise
   await app.tap('me-messages');
   const message = app.page.locator('.message-card:visible', { hasText: point.name }).first();
   await message.waitFor();
-  assert.match(await message.innerText(), /核实无误/);
+  assert.match(await message.innerText(), /核实无误。该点暂停营业（至 12月20日）。说明：已到现场看过，装修到 20 日。/);
   await app.assertAccessible('消息 with the outcome');
 }
 

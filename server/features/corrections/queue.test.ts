@@ -27,4 +27,10 @@ describe('the reports queue', () => {
     expect(message.body).toContain('已更正');
     expect(message.body).toContain('0439-1234567');
   });
+
+  it('closes the worker\'s note as a sentence and says when the point is paused', () => {
+    const message = outcomeMessage('新市修鞋配钥匙', 'closed', 'confirmed', '装修到 20 日', { words: '暂停营业（至 12月20日）' });
+    expect(message.body).toBe('您反馈的「新市修鞋配钥匙」关门了，社区已处理：核实无误。该点暂停营业（至 12月20日）。说明：装修到 20 日。谢谢您帮大家把信息弄准。');
+    expect(outcomeMessage('新市修鞋配钥匙', 'closed', 'confirmed', '已核实！').body).toContain('说明：已核实！谢谢');
+  });
 });

@@ -41,8 +41,18 @@ export function correctionView(row: Selectable<CorrectionsTable> & { point_name:
   };
 }
 
-/** The 消息 a reporter gets when their report is handled. */
-export function outcomeMessage(pointName: string, kind: CorrectionKind, outcome: CorrectionOutcome, note: string | null) {
-  const body = `您反馈的「${pointName}」${correctionKindWords[kind]}，社区已处理：${correctionOutcomeWords[outcome]}。${note ? `说明：${note}` : ''}谢谢您帮大家把信息弄准。`;
+/** A sentence as the worker typed it, closed with 。 unless it already ends in a stop. */
+const sentence = (words: string) => (/[。！？.!?]$/.test(words) ? words : `${words}。`);
+
+/** The 消息 a reporter gets when their report is handled (with the pause the worker set in the same step). */
+export function outcomeMessage(
+  pointName: string,
+  kind: CorrectionKind,
+  outcome: CorrectionOutcome,
+  note: string | null,
+  pause: { words: string } | null = null,
+) {
+  const paused = pause?.words ? `该点${pause.words}。` : '';
+  const body = `您反馈的「${pointName}」${correctionKindWords[kind]}，社区已处理：${correctionOutcomeWords[outcome]}。${paused}${note ? `说明：${sentence(note)}` : ''}谢谢您帮大家把信息弄准。`;
   return { title: '您反馈的信息已处理', body };
 }

@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_PATTERN } from '@contract/care';
 import { servicePointParamsSchema } from '@contract/directory';
 import { chinaLocal } from '@contract/rules/calendar';
+import { pauseWords } from '@contract/rules/pause';
 import {
   correctionActionSchema,
   correctionAnswerSchema,
@@ -208,7 +209,7 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
           at: now,
         });
         if (report.user_id !== null) {
-          const words = outcomeMessage(report.point_name, report.kind as CorrectionKind, outcome, note || null);
+          const words = outcomeMessage(report.point_name, report.kind as CorrectionKind, outcome, note || null, pause ? { words: pauseWords(pause, today()) } : null);
           await sendMessage(trx, {
             userId: report.user_id,
             kind: `correction.${outcome}`,
