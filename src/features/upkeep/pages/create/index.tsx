@@ -10,22 +10,31 @@ import { PageRoot } from '@/lib/ui/PageRoot';
 import { createPoint } from '../../api';
 import { blankDraft, changesOf, draftProblems, fieldError } from '../../draft';
 import { PointForm } from '../../components/PointForm';
+import { CommunityPicker } from '../../components/CommunityPicker';
 import { RoleGate } from '../../components/RoleGate';
 import { SubcategoryPicker } from '../../components/SubcategoryPicker';
 import type { EditablePoint } from '../../types';
 import '../../upkeep.scss';
 
-/** A new point in the worker's 社区 (the server takes the 社区 from the worker's scope). */
-function CreateForm() {
+/**
+ * A new point: in a 社区 worker's own 社区 (the server takes it from their scope), or in the 社区 of their street
+ * a 街道 worker picks (`streetCode`).
+ */
+function CreateForm({ streetCode }: { streetCode: string | null }) {
   const [draft, setDraft] = useState(blankDraft);
   const [subcategory, setSubcategory] = useState('');
+  const [communityId, setCommunityId] = useState('');
   const [fields, setFields] = useState<Record<string, string>>();
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<EditablePoint>();
 
   const submit = async () => {
-    const problems = { ...draftProblems(draft), ...(subcategory ? {} : { subcategory: '类别：请选择类别' }) };
+    const problems = {
+      ...draftProblems(draft),
+      ...(subcategory ? {} : { subcategory: '类别：请选择类别' }),
+      ...(streetCode && !communityId ? { communityId: '归属社区：请选择社区' } : {}),
+    };
     if (Object.keys(problems).length) {
       setFields(problems);
       return setMessage('有几项需要改一下，请看各项下面的说明');
@@ -34,7 +43,7 @@ function CreateForm() {
     setMessage(undefined);
     setFields(undefined);
     try {
-      setCreated(await createPoint({ ...changesOf(draft), subcategory }));
+      setCreated(await createPoint({ ...changesOf(draft), subcategory, ...(streetCode ? { communityId } : {}) }));
     } catch (error) {
       const failure = toApiFailure(error); // what was typed stays
       setFields(failure.fields);
@@ -61,6 +70,7 @@ function CreateForm() {
   return (
     <>
       <View className='card'>
+        {streetCode ? <CommunityPicker townCode={streetCode} value={communityId} onChange={setCommunityId} error={fieldError(fields, 'communityId')} /> : null}
         <SubcategoryPicker value={subcategory} onChange={setSubcategory} error={fieldError(fields, 'subcategory')} />
       </View>
       <PointForm draft={draft} onChange={setDraft} fields={fields} message={message} submitting={busy} submitText='新增服务点' onSubmit={() => void submit()} />
@@ -69,9 +79,10 @@ function CreateForm() {
 }
 
 function ForWorker() {
-  const communityId = useSession((s) => s.user?.scope.communityId);
-  if (!communityId) return <EmptyState title='请由社区工作人员新增' description='新增的服务点归到一个社区；街道工作人员请联系该社区的工作人员。' />;
-  return <CreateForm />;
+  const scope = useSession((s) => s.user?.scope);
+  if (scope?.communityId) return <CreateForm streetCode={null} />;
+  if (scope?.townCode) return <CreateForm streetCode={scope.townCode} />;
+  return <EmptyState title='请由社区或街道工作人员新增' description='新增的服务点要归到一个社区，您的账号没有负责的社区。' />;
 }
 
 /** 新增服务点 (workers). */
