@@ -40,6 +40,7 @@ async function report(app: App, point: typeof POINT, kind: 'closed' | 'phone', e
   await typeInto(app, 'report-text', '门口贴了通知');
   await elderCheck(app, elder, 'report form', [`#report-kind-${kind}`, '#report-submit', '#upkeep-back']);
   await app.assertAccessible('信息有误 form');
+  await app.screenshot(elder ? 'upkeep-elder-report' : 'upkeep-report');
   const sent = app.page.waitForResponse((r) => r.url().endsWith('/corrections') && r.request().method() === 'POST');
   await app.tap('report-submit');
   const response = await sent;
@@ -69,7 +70,13 @@ async function handle(app: App, point: typeof POINT, id: number, elder: boolean)
   await typeInto(app, `correction-${id}-pause-to`, '2026-12-20');
   await typeInto(app, `correction-${id}-pause-reason`, '内部装修');
   await typeInto(app, `correction-${id}-note`, '已到现场看过，装修到 20 日');
+  if (elder) {
+    // The words typed into a note are as large as the rest (Taro's h5 textarea draws a native one inside).
+    const typed = await app.fontSize(`#correction-${id}-note textarea`);
+    assert.ok(typed >= 20, `the note's text is ${typed} px (want ≥ 20)`);
+  }
   await app.assertAccessible('纠错待办 with the form filled');
+  await app.screenshot(elder ? 'upkeep-elder-queue' : 'upkeep-queue');
   const handled = app.page.waitForResponse((r) => r.url().endsWith(`/api/corrections/${id}/actions`));
   await app.tap(`correction-${id}-submit`);
   assert.equal((await handled).status(), 200);
@@ -97,6 +104,7 @@ async function handle(app: App, point: typeof POINT, id: number, elder: boolean)
   assert.equal(await app.visible('#pause-reason input').inputValue(), '内部装修', 'the pause set from the queue is in the form');
   await elderCheck(app, elder, '编辑服务点', ['#edit-verify', '#edit-phone', '#pause-on', '#edit-save']);
   await app.assertAccessible('编辑服务点');
+  await app.screenshot(elder ? 'upkeep-elder-edit' : 'upkeep-edit');
 }
 
 /** The resident sees 暂停营业 on the 服务 card and the point's page, and the outcome in 消息. */
