@@ -7,10 +7,10 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { fetchElder } from '../../api';
 import { ClassesForm } from '../../components/ClassesForm';
 import { RelativesCard } from '../../components/RelativesCard';
-import { RoleGate } from '../../components/RoleGate';
 import { classNamesText } from '@contract/care-words';
 import '../../staff.scss';
 
@@ -71,9 +71,9 @@ export default function StaffElderPage() {
     <PageRoot className='staff-elder'>
       <BackLink id='staff-elder-back' />
       <View className='text-heading staff__heading'>老人档案</View>
-      <RoleGate role='worker' who='社区工作人员'>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         {Number.isInteger(elderId) && elderId > 0 ? <ElderView elderId={elderId} /> : <View className='card'>没有指明是哪位老人，请从老人档案列表进入。</View>}
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

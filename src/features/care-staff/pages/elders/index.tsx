@@ -10,9 +10,9 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fetchElders } from '../../api';
-import { RoleGate } from '../../components/RoleGate';
 import { classNamesText } from '@contract/care-words';
 import { elderUrl } from '../../paths';
 import '../../staff.scss';
@@ -75,9 +75,9 @@ export default function EldersPage() {
     <PageRoot className='staff-elders'>
       <BackLink id='staff-elders-back' />
       <View className='text-heading staff__heading'>老人档案</View>
-      <RoleGate role='worker' who='社区工作人员'>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         <ElderList />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

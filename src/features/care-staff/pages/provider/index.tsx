@@ -12,8 +12,8 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { fetchSchedule, setBookingStatus } from '../../api';
-import { RoleGate } from '../../components/RoleGate';
 import '../../staff.scss';
 
 /** Today and the next six days: what a provider plans its kitchen and deliveries by. */
@@ -152,9 +152,9 @@ export default function ProviderPage() {
     <PageRoot className='provider'>
       <BackLink id='provider-back' />
       <View className='text-heading staff__heading'>服务点预约</View>
-      <RoleGate role='provider' who='服务点工作人员'>
+      <StaffGate roles={['provider']} who='服务点工作人员'>
         <ProviderDay />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

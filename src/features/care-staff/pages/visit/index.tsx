@@ -8,8 +8,8 @@ import { goBack } from '@/lib/navigation';
 import { accessibleName } from '@/lib/ui/a11y';
 import { BackLink } from '@/lib/ui/BackLink';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { createVisit } from '../../api';
-import { RoleGate } from '../../components/RoleGate';
 import '../../staff.scss';
 
 const METHODS: Array<{ id: VisitMethod; label: string }> = [
@@ -90,9 +90,9 @@ export default function VisitPage() {
   return (
     <PageRoot className='visit'>
       <BackLink id='visit-back' />
-      <RoleGate role='worker' who='社区工作人员'>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         {Number.isInteger(elderId) && elderId > 0 ? <VisitForm elderId={elderId} name={params.name ? decodeURIComponent(params.name) : ''} /> : <View className='card'>没有指明要探访哪位老人，请从月探访列表进入。</View>}
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

@@ -10,8 +10,8 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { fetchVisits } from '../../api';
-import { RoleGate } from '../../components/RoleGate';
 import { ELDERS_PATH, visitFormUrl } from '../../paths';
 import '../../staff.scss';
 
@@ -94,12 +94,12 @@ export default function VisitsPage() {
     <PageRoot className='visits'>
       <BackLink id='visits-back' />
       <View className='text-heading staff__heading'>月探访</View>
-      <RoleGate role='worker' who='社区工作人员'>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         <Button id='visits-elders' className='big-button field' block onClick={() => void openPath(ELDERS_PATH)}>
           老人档案 · 家属绑定审核
         </Button>
         <VisitList />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

@@ -8,10 +8,10 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fetchAppeals } from '../../api';
 import { AppealCard } from '../../components/AppealCard';
-import { StaffGate } from '../../components/StaffGate';
 import '../../staff.scss';
 
 const appealKey = (appeal: Appeal) => appeal.id;
@@ -48,7 +48,7 @@ export default function AppealsPage() {
     <PageRoot className='staff'>
       <BackLink id='appeals-back' />
       <View className='text-heading staff__heading'>申诉复核</View>
-      <StaffGate>
+      <StaffGate roles={['worker', 'provider']} who='社区和服务点的工作人员'>
         <Appeals />
       </StaffGate>
     </PageRoot>

@@ -9,11 +9,11 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { useRequest } from '@/lib/useRequest';
 import { fetchWorkOrder } from '../../api';
 import { ActionForm } from '../../components/ActionForm';
 import { DueLine } from '../../components/DueLine';
-import { StaffGate } from '../../components/StaffGate';
 import '../../staff.scss';
 
 const dayOf = (date: string) => formatDay(`${date}T12:00:00+08:00`);
@@ -104,7 +104,7 @@ export default function WorkOrderPage() {
   return (
     <PageRoot className='staff'>
       <BackLink id='order-back' />
-      <StaffGate>{Number.isInteger(id) && id > 0 ? <OrderBody id={id} /> : <EmptyState title='没有指明要看哪张工单' />}</StaffGate>
+      <StaffGate roles={['worker', 'provider']} who='社区和服务点的工作人员'>{Number.isInteger(id) && id > 0 ? <OrderBody id={id} /> : <EmptyState title='没有指明要看哪张工单' />}</StaffGate>
     </PageRoot>
   );
 }

@@ -9,10 +9,10 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { CursorListBody } from '@/lib/ui/CursorListBody';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fetchWorkOrders } from '../../api';
 import { DueLine } from '../../components/DueLine';
-import { StaffGate } from '../../components/StaffGate';
 import { APPEALS_PATH, STATS_PATH, workOrderUrl } from '../../paths';
 import '../../staff.scss';
 
@@ -77,7 +77,7 @@ export default function WorkOrdersPage() {
     <PageRoot className='staff'>
       <BackLink id='orders-back' />
       <View className='text-heading staff__heading'>差评处理</View>
-      <StaffGate>
+      <StaffGate roles={['worker', 'provider']} who='社区和服务点的工作人员'>
         <Queue />
       </StaffGate>
     </PageRoot>

@@ -6,9 +6,9 @@ import { BackLink } from '@/lib/ui/BackLink';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { useRequest } from '@/lib/useRequest';
 import { fetchRatingStats } from '../../api';
-import { StaffGate } from '../../components/StaffGate';
 import '../../staff.scss';
 
 /** One bar of a rate (0–1), drawn with plain views; the value is always written beside it. */
@@ -78,7 +78,7 @@ export default function RatingStatsPage() {
     <PageRoot className='staff'>
       <BackLink id='stats-back' />
       <View className='text-heading staff__heading'>评价统计</View>
-      <StaffGate>
+      <StaffGate roles={['worker', 'provider']} who='社区和服务点的工作人员'>
         <Stats />
       </StaffGate>
     </PageRoot>

@@ -7,11 +7,11 @@ import { useSession } from '@/lib/stores/session';
 import { BackLink } from '@/lib/ui/BackLink';
 import { EmptyState } from '@/lib/ui/EmptyState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { createPoint } from '../../api';
 import { blankDraft, changesOf, draftProblems, fieldError } from '../../draft';
 import { PointForm } from '../../components/PointForm';
 import { CommunityPicker } from '../../components/CommunityPicker';
-import { RoleGate } from '../../components/RoleGate';
 import { SubcategoryPicker } from '../../components/SubcategoryPicker';
 import type { EditablePoint } from '../../types';
 import '../../upkeep.scss';
@@ -91,9 +91,9 @@ export default function CreatePointPage() {
     <PageRoot className='upkeep'>
       <BackLink id='upkeep-back' />
       <View className='text-heading upkeep__heading'>新增服务点</View>
-      <RoleGate roles={['worker']}>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         <ForWorker />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

@@ -6,10 +6,10 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { useRequest } from '@/lib/useRequest';
 import { fetchEditable } from '../../api';
 import { EditPoint } from '../../components/EditPoint';
-import { RoleGate } from '../../components/RoleGate';
 import '../../upkeep.scss';
 
 function Editor({ id }: { id: string }) {
@@ -28,7 +28,7 @@ export default function EditPointPage() {
     <PageRoot className='upkeep'>
       <BackLink id='upkeep-back' />
       <View className='text-heading upkeep__heading'>编辑服务点</View>
-      <RoleGate roles={['provider', 'worker']}>{id ? <Editor id={id} /> : <EmptyState title='没有指明要编辑哪个服务点' />}</RoleGate>
+      <StaffGate roles={['provider', 'worker']} who='社区和服务点的工作人员'>{id ? <Editor id={id} /> : <EmptyState title='没有指明要编辑哪个服务点' />}</StaffGate>
     </PageRoot>
   );
 }

@@ -6,10 +6,10 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { ToggleChip } from '@/lib/ui/ToggleChip';
 import { fetchCorrections } from '../../api';
 import { CorrectionItem } from '../../components/CorrectionItem';
-import { RoleGate } from '../../components/RoleGate';
 import type { CorrectionView } from '../../types';
 import { usePulledRequest } from '../../usePulledRequest';
 import '../../upkeep.scss';
@@ -45,9 +45,9 @@ export default function CorrectionQueuePage() {
     <PageRoot className='upkeep'>
       <BackLink id='upkeep-back' />
       <View className='text-heading upkeep__heading'>纠错待办</View>
-      <RoleGate roles={['worker']}>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         <Queue />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }

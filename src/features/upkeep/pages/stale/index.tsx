@@ -7,8 +7,8 @@ import { EmptyState } from '@/lib/ui/EmptyState';
 import { ErrorState } from '@/lib/ui/ErrorState';
 import { LoadingState } from '@/lib/ui/LoadingState';
 import { PageRoot } from '@/lib/ui/PageRoot';
+import { StaffGate } from '@/lib/ui/StaffGate';
 import { fetchStalePoints } from '../../api';
-import { RoleGate } from '../../components/RoleGate';
 import { usePulledRequest } from '../../usePulledRequest';
 import '../../upkeep.scss';
 
@@ -38,9 +38,9 @@ export default function StalePointsPage() {
     <PageRoot className='upkeep'>
       <BackLink id='upkeep-back' />
       <View className='text-heading upkeep__heading'>待核实</View>
-      <RoleGate roles={['worker']}>
+      <StaffGate roles={['worker']} who='社区工作人员'>
         <StaleList />
-      </RoleGate>
+      </StaffGate>
     </PageRoot>
   );
 }
