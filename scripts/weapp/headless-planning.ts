@@ -83,7 +83,9 @@ async function main(): Promise<number> {
     check('the canvas sized by pixel ratio 画布按像素比放大', canvas.node.width === CANVAS.width * 3 && canvas.node.height === CANVAS.height * 3, `${canvas.node.width}×${canvas.node.height}`);
     const fills = canvas.drawn.filter((d) => d === 'fill').length;
     const labels = canvas.drawn.filter((d) => d.startsWith('fillText:'));
-    check('uCharts drew columns, month labels and the target 图表已绘制', fills >= 12 && labels.includes('fillText:1月') && labels.some((l) => l.startsWith('fillText:目标')), `${canvas.drawn.length} calls, ${fills} fills, ${labels.join(' ')}`);
+    // About six of the twelve months are named under the axis; which ones depends on the month the run is in.
+    const monthLabels = labels.filter((l) => /^fillText:\d{1,2}月$/.test(l));
+    check('uCharts drew columns, month labels and the target 图表已绘制', fills >= 12 && monthLabels.length >= 4 && labels.some((l) => l.startsWith('fillText:目标')), `${canvas.drawn.length} calls, ${fills} fills, ${labels.join(' ')}`);
   } finally {
     await server.close();
   }
