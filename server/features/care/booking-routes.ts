@@ -27,7 +27,8 @@ import { ApiError, conflict, fieldError, forbidden } from '../../lib/errors';
 import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
 import { book, factsOf } from './booking-create';
 import { messageBookingChange, subscribeBookingChange } from './booking-notify';
-import { overlappingBooking, overlapRefusal, planBooking, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
+import { readBookingRequest, type EarlierRequest } from './booking-read';
+import { overlappingBooking, overlapRefusal, planBooking, planFrom, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
 import {
   bookingView,
   isActive,
@@ -60,17 +61,22 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     return toBooking(app.db, row, viewer, app.now());
   }
 
-  /** The answer for a key already used: the same booking, or 422 when the body differs. */
-  async function replay(user: AuthUser, key: string, digest: string) {
-    const earlier = await app.db
-      .selectFrom('booking_requests')
-      .selectAll()
-      .where('user_id', '=', user.id)
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
+  /** The answer for a key already used: the same booking, or 422 when the body differs; null when it made none. */
+  async function replayOf(user: AuthUser, earlier: EarlierRequest | null | undefined, digest: string) {
     if (!earlier || earlier.booking_id === null) return null;
     if (earlier.body_hash !== digest) throw keyReused();
     return bookingAnswer(user, Number(earlier.booking_id));
+  }
+
+  /** A key's earlier request, looked up again: another request with the same key may have just won a race. */
+  async function replay(user: AuthUser, key: string, digest: string) {
+    const earlier = await app.db
+      .selectFrom('booking_requests')
+      .select(['body_hash', 'booking_id'])
+      .where('user_id', '=', user.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return replayOf(user, earlier, digest);
   }
 
   app.get(
@@ -105,20 +111,23 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         throw fieldError('idempotencyKey', '应为 8 到 64 位字母、数字、- 或 _');
       }
       const digest = bodyDigest(body);
+      const read = await readBookingRequest(app.db, user, body, key);
+      // A retry: answer the booking its key made, whatever changed since (the slot filled, the cut-off passed).
+      const earlier = await replayOf(user, read.earlier, digest);
+      if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
+      const plan = planFrom(read, user, body);
+      // A full slot is refused before the transaction (the slot was read with the key); the transaction's update is the guard.
+      const refusal = timeOrAssessmentRefusal(plan, now) ?? (plan.slot.booked >= plan.slot.capacity ? conflict(SLOT_FULL) : null);
+      if (refusal) throw refusal;
       let created: { row: BookingRow; byRole: string };
       try {
-        const plan = await planBooking(app.db, user, body);
-        // A full slot is refused before the transaction (the slot was just read); the transaction's update is the guard.
-        const refusal = timeOrAssessmentRefusal(plan, now) ?? (plan.slot.booked >= plan.slot.capacity ? conflict(SLOT_FULL) : null);
-        if (refusal) throw refusal;
         created = await inTransaction(app.db, (trx) => book(trx, user, plan, { note: body.note || null, key, digest, now }));
       } catch (error) {
-        // A refused request whose key already made a booking is a retry: answer that booking, whatever changed since
-        // (the slot filled, the cut-off passed, the same key raced this request and won). A key that made a
-        // different booking answers 422.
+        // The same key raced this request and won while this one waited for the elder's lock: answer that booking
+        // (a key that made a different booking answers 422).
         if (key && (error instanceof ApiError || isUniqueViolation(error))) {
-          const earlier = await replay(user, key, digest);
-          if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
+          const raced = await replay(user, key, digest);
+          if (raced) return reply.code(201).header('idempotent-replayed', 'true').send(raced);
         }
         if (isUniqueViolation(error)) throw conflict('已经为这位老人预约了这个时段，不用重复预约');
         throw error;

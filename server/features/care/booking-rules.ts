@@ -18,7 +18,8 @@ import { priceAfterSubsidy, type CareServiceKind, type PriceBreakdown } from '@c
 import type { Database } from '../../db/schema';
 import type { AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, notFound } from '../../lib/errors';
-import { canBookFor, elderClassesOf, findElderAccess, type ElderAccessResult } from './elders';
+import { readBookingRequest, type BookingRead } from './booking-read';
+import { accessOf, canBookFor, elderClassesOf, type ElderAccessResult } from './elders';
 import type { CareServicesTable, CareSlotsTable } from './tables';
 
 export const PAST_CUTOFF_PREFIX = '已过预约截止时间';
@@ -43,34 +44,17 @@ export interface BookingRequest {
   address?: string;
 }
 
-/** Finds what the request names, checks the options against the service, and prices it (404/400 when it cannot). */
+/** Reads and plans a request without a key (the quote shown before confirming): see planFrom. */
 export async function planBooking(db: Kysely<Database>, user: AuthUser, request: BookingRequest): Promise<BookingPlan> {
-  // Who the elder is to the caller, and the slot with its service and point: two queries at once.
-  const [found, slotRow] = await Promise.all([
-    findElderAccess(db, user, request.elderId),
-    db
-      .selectFrom('care_slots')
-      .innerJoin('care_services', 'care_services.id', 'care_slots.service_id')
-      .innerJoin('service_points', 'service_points.id', 'care_services.service_point_id')
-      .selectAll('care_slots')
-      .select([
-        'care_services.service_point_id',
-        'care_services.kind',
-        'care_services.name',
-        'care_services.description',
-        'care_services.place',
-        'care_services.price_fen',
-        'care_services.delivery_fee_fen',
-        'care_services.slot_template_json',
-        'care_services.weekly_menu_json',
-        'care_services.position',
-        'service_points.name as point_name',
-        'service_points.phone as point_phone',
-        'service_points.closed_at as point_closed_at',
-      ])
-      .where('care_slots.id', '=', request.slotId)
-      .executeTakeFirst(),
-  ]);
+  return planFrom(await readBookingRequest(db, user, request, null), user, request);
+}
+
+/**
+ * Checks what the request names against what was read (the elder before the slot), checks the options against the
+ * service, and prices it (404/400/409 when it cannot).
+ */
+export function planFrom(read: BookingRead, user: AuthUser, request: BookingRequest): BookingPlan {
+  const found = read.elder && accessOf(user, read.elder, read.binding);
   if (!found || !canBookFor(found.access)) {
     throw notFound(
       found?.access === 'pending'
@@ -78,12 +62,11 @@ export async function planBooking(db: Kysely<Database>, user: AuthUser, request:
         : '没有找到这位老人，或您还没有绑定这位老人，请先在「家人」里绑定',
     );
   }
-  if (!slotRow) throw fieldError('slotId', '没有这个时段，请重新选择');
+  if (!read.slot || !read.service) throw fieldError('slotId', '没有这个时段，请重新选择');
   // Closed by its 社区 after residents' reports (issue 20): its slots stay in the table, its service has ended.
-  if (slotRow.point_closed_at !== null) throw conflict(POINT_CLOSED);
-  const { id, service_id, date, start_time, end_time, capacity, booked, menu, point_closed_at: _closed, ...serviceColumns } = slotRow;
-  const slot = { id, service_id, date, start_time, end_time, capacity, booked, menu };
-  const service = { id: service_id, ...serviceColumns };
+  if (read.service.point_closed_at !== null) throw conflict(POINT_CLOSED);
+  const { point_closed_at: _closed, ...service } = read.service;
+  const slot = read.slot;
   const kind = service.kind as CareServiceKind;
   const cutoffAt = bookingCutoff(kind, { date: slot.date, start: slot.start_time });
   let mealMode: MealMode | null = null;

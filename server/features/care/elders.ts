@@ -44,7 +44,11 @@ export async function findElderAccess(db: Kysely<Database>, user: AuthUser, elde
     selectElders(db).where('elder_profiles.id', '=', elderId).executeTakeFirst(),
     db.selectFrom('elder_bindings').selectAll().where('elder_id', '=', elderId).where('user_id', '=', user.id).executeTakeFirst(),
   ]);
-  if (!elder) return null;
+  return elder ? accessOf(user, elder, binding ?? null) : null;
+}
+
+/** How the caller stands to an elder, given the elder and the caller's own binding to them (if any). */
+export function accessOf(user: AuthUser, elder: ElderRow, binding: BindingRow | null): ElderAccessResult | null {
   if (elder.user_id === user.id) return { elder, access: 'self', binding: null };
   if (binding) return { elder, access: binding.status, binding };
   if (canSeeCommunity(user, elder.community_id)) return { elder, access: 'worker', binding: null };

@@ -1,0 +1,127 @@
+/**
+ * Everything a booking request needs to be judged, read in one statement: the slot with its service and point, the
+ * elder, the caller's binding to the elder, and an earlier request with the same Idempotency-Key. On PostgreSQL
+ * each round trip costs more than the query (README, Performance → bookings); a refusal of a full slot is now this
+ * read and the sign-in check, nothing else.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../../db/schema';
+import { columnsOf, prefixedColumns, unprefixed } from '../../db/prefixed-columns';
+import type { AuthUser } from '../../lib/auth';
+import type { BindingRow, ElderRow } from './elders';
+import type { BookingRequestsTable, CareServicesTable, CareSlotsTable, ElderBindingsTable, ElderProfilesTable } from './tables';
+
+const SLOT_COLUMNS = columnsOf<CareSlotsTable>()(['id', 'service_id', 'date', 'start_time', 'end_time', 'capacity', 'booked', 'menu']);
+const SERVICE_COLUMNS = columnsOf<CareServicesTable>()([
+  'id',
+  'service_point_id',
+  'kind',
+  'name',
+  'description',
+  'place',
+  'price_fen',
+  'delivery_fee_fen',
+  'slot_template_json',
+  'weekly_menu_json',
+  'position',
+]);
+const ELDER_COLUMNS = columnsOf<ElderProfilesTable>()([
+  'id',
+  'user_id',
+  'name',
+  'id_number_encrypted',
+  'id_number_hash',
+  'birth_date',
+  'phone_encrypted',
+  'address',
+  'community_id',
+  'grid',
+  'living_situation',
+  'emergency_contacts_encrypted',
+  'health_notes',
+  'diet',
+  'classes_json',
+  'dibao',
+  'bath_assessed_on',
+  'booking_seq',
+  'created_by',
+  'created_at',
+]);
+const BINDING_COLUMNS = columnsOf<ElderBindingsTable>()([
+  'id',
+  'elder_id',
+  'user_id',
+  'relation',
+  'status',
+  'code_hash',
+  'code_expires_at',
+  'code_attempts',
+  'requested_at',
+  'confirmed_at',
+  'confirmed_by',
+]);
+
+export type SlotRow = Selectable<CareSlotsTable>;
+export type ServiceRow = Selectable<CareServicesTable> & { point_name: string; point_phone: string; point_closed_at: string | null };
+export type EarlierRequest = Pick<Selectable<BookingRequestsTable>, 'body_hash' | 'booking_id'>;
+
+export interface BookingRead {
+  slot: SlotRow | null;
+  service: ServiceRow | null;
+  elder: ElderRow | null;
+  binding: BindingRow | null;
+  /** The request that already used this Idempotency-Key (null without a key, or when none did). */
+  earlier: EarlierRequest | null;
+}
+
+/**
+ * One row whatever exists: every table is left-joined to a one-row start, so a missing slot or elder reads as null
+ * and the caller decides which refusal comes first.
+ */
+export async function readBookingRequest(
+  db: Kysely<Database>,
+  user: AuthUser,
+  request: { elderId: number; slotId: string },
+  key: string | null,
+): Promise<BookingRead> {
+  const row = (await db
+    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('start'))
+    .leftJoin('care_slots', (join) => join.on('care_slots.id', '=', request.slotId))
+    .leftJoin('care_services', 'care_services.id', 'care_slots.service_id')
+    .leftJoin('service_points', 'service_points.id', 'care_services.service_point_id')
+    .leftJoin('elder_profiles', (join) => join.on('elder_profiles.id', '=', request.elderId))
+    .leftJoin('communities', 'communities.id', 'elder_profiles.community_id')
+    .leftJoin('elder_bindings', (join) => join.onRef('elder_bindings.elder_id', '=', 'elder_profiles.id').on('elder_bindings.user_id', '=', user.id))
+    // Without a key the join matches nothing: keys are 8 to 64 characters.
+    .leftJoin('booking_requests', (join) => join.on('booking_requests.user_id', '=', user.id).on('booking_requests.idempotency_key', '=', key ?? ''))
+    .select([
+      ...prefixedColumns('care_slots', 'slot_', SLOT_COLUMNS),
+      ...prefixedColumns('care_services', 'service_', SERVICE_COLUMNS),
+      ...prefixedColumns('elder_profiles', 'elder_', ELDER_COLUMNS),
+      ...prefixedColumns('elder_bindings', 'binding_', BINDING_COLUMNS),
+      'service_points.name as point_name',
+      'service_points.phone as point_phone',
+      'service_points.closed_at as point_closed_at',
+      'communities.name as community_name',
+      'booking_requests.body_hash as earlier_body_hash',
+      'booking_requests.booking_id as earlier_booking_id',
+    ])
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const service = unprefixed<Selectable<CareServicesTable>>(row, 'service_', SERVICE_COLUMNS);
+  const elder = unprefixed<Selectable<ElderProfilesTable>>(row, 'elder_', ELDER_COLUMNS);
+  return {
+    slot: unprefixed<SlotRow>(row, 'slot_', SLOT_COLUMNS),
+    service: service && {
+      ...service,
+      point_name: row.point_name as string,
+      point_phone: row.point_phone as string,
+      point_closed_at: row.point_closed_at as string | null,
+    },
+    elder: elder && { ...elder, community_name: row.community_name as string },
+    binding: unprefixed<BindingRow>(row, 'binding_', BINDING_COLUMNS),
+    earlier:
+      row.earlier_body_hash === null || row.earlier_body_hash === undefined
+        ? null
+        : { body_hash: row.earlier_body_hash as string, booking_id: row.earlier_booking_id as number | null },
+  };
+}
