@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface OutgoingMessage {
@@ -18,16 +18,18 @@ export interface OutgoingMessage {
  * so the message exists exactly when the change does (a retried or failed request sends none twice).
  */
 export async function sendMessage(db: Kysely<Database>, message: OutgoingMessage): Promise<void> {
-  await db
-    .insertInto('messages')
-    .values({
-      user_id: message.userId,
-      kind: message.kind,
-      title: message.title,
-      body: message.body,
-      link: message.link ?? null,
-      created_at: message.at.toISOString(),
-      read_at: null,
-    })
-    .execute();
+  await db.insertInto('messages').values(messageRow(message)).execute();
+}
+
+/** The row a message is stored as, for a caller that writes it together with other rows (see insertTogether). */
+export function messageRow(message: OutgoingMessage): Insertable<Database['messages']> {
+  return {
+    user_id: message.userId,
+    kind: message.kind,
+    title: message.title,
+    body: message.body,
+    link: message.link ?? null,
+    created_at: message.at.toISOString(),
+    read_at: null,
+  };
 }

@@ -2,11 +2,13 @@
  * Writing a new booking: the transaction that takes a place (never over capacity, never two overlapping bookings of
  * one elder) and the facts its messages are made of.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
+import { insertTogether } from '../../db/insert-together';
 import type { Database } from '../../db/schema';
 import type { AuthUser } from '../../lib/auth';
 import { conflict } from '../../lib/errors';
-import { messageBookingChange, type BookingFacts } from './booking-notify';
+import { messageRow } from '../../lib/messages';
+import { bookingMessages, type BookingFacts } from './booking-notify';
 import { overlappingBooking, overlapRefusal, SLOT_FULL, type BookingPlan } from './booking-rules';
 import type { BookingRow } from './booking-views';
 
@@ -30,8 +32,8 @@ export function factsOf(row: BookingRow): BookingFacts {
 /**
  * Takes a place for the plan, in the caller's transaction, in as few round trips as the rules allow (each one holds
  * the elder's lock a little longer): lock the elder, check overlaps, take the place, write the booking (its row
- * comes back whole), its request key, its first timeline entry and the message. The key's row comes last: a second
- * request with the same key waits on the elder's lock, then is refused by the overlap and replays this one.
+ * comes back whole), then its request key, its first timeline entry and the message together. A second request with
+ * the same key waits on the elder's lock, then is refused by the overlap and replays this one.
  */
 export async function book(
   trx: Kysely<Database>,
@@ -90,17 +92,16 @@ export async function book(
     point_phone: service.point_phone,
     slot_menu: slot.menu,
   };
-  if (key) {
-    await trx
-      .insertInto('booking_requests')
-      .values({ user_id: user.id, idempotency_key: key, body_hash: request.digest, booking_id: row.id, created_at: now.toISOString() })
-      .execute();
-  }
-  await trx
-    .insertInto('booking_events')
-    .values({ booking_id: row.id, status: 'booked', at: now.toISOString(), by_user_id: user.id, by_role: byRole, note: null })
-    .execute();
-  await messageBookingChange(trx, factsOf(row), 'booked', now);
+  // Its request key, its first timeline entry and its 消息 depend on nothing but the booking: one statement.
+  const atText = now.toISOString();
+  await insertTogether(trx, [
+    ...(key
+      ? [(db: QueryCreator<Database>) =>
+          db.insertInto('booking_requests').values({ user_id: user.id, idempotency_key: key, body_hash: request.digest, booking_id: row.id, created_at: atText })]
+      : []),
+    (db) => db.insertInto('booking_events').values({ booking_id: row.id, status: 'booked', at: atText, by_user_id: user.id, by_role: byRole, note: null }),
+    (db) => db.insertInto('messages').values(bookingMessages(factsOf(row), 'booked', now).map(messageRow)),
+  ]);
   return { row, byRole };
 }
 

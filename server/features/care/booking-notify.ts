@@ -8,7 +8,7 @@ import careConfig from '../../../config/domain/care.json';
 import { bookingStatusNames, mealModeNames, type BookingStatus } from '@contract/care';
 import { formatYuan } from '@contract/rules/care-price';
 import type { Database } from '../../db/schema';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, type OutgoingMessage } from '../../lib/messages';
 import { sendSubscribeMessage } from '../../lib/wechat-api';
 
 export const BOOKING_PAGE = 'features/care/pages/booking/index';
@@ -56,6 +56,19 @@ function recipients(facts: BookingFacts): number[] {
   return [...new Set([facts.bookerUserId, ...(facts.elderUserId === null ? [] : [facts.elderUserId])])];
 }
 
+/** The 消息 of a change, one per recipient. */
+export function bookingMessages(facts: BookingFacts, status: BookingStatus, at: Date, note: string | null = null): OutgoingMessage[] {
+  const { title, body } = wording(facts, status, note);
+  return recipients(facts).map((userId) => ({
+    userId,
+    kind: `booking.${status}`,
+    title,
+    body,
+    link: `/${BOOKING_PAGE}?id=${facts.id}`,
+    at,
+  }));
+}
+
 /** The 消息 of a change, written with the transaction that made it. */
 export async function messageBookingChange(
   trx: Kysely<Database>,
@@ -64,17 +77,7 @@ export async function messageBookingChange(
   at: Date,
   note: string | null = null,
 ): Promise<void> {
-  const { title, body } = wording(facts, status, note);
-  for (const userId of recipients(facts)) {
-    await sendMessage(trx, {
-      userId,
-      kind: `booking.${status}`,
-      title,
-      body,
-      link: `/${BOOKING_PAGE}?id=${facts.id}`,
-      at,
-    });
-  }
+  for (const message of bookingMessages(facts, status, at, note)) await sendMessage(trx, message);
 }
 
 /** WeChat's thing fields take at most 20 characters. */
