@@ -25,6 +25,7 @@ export class PreparingClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(...args: any[]): any {
     const [text, values] = args;
+    if (typeof text === 'string') for (const watcher of writeWatchers) if (watcher.writes.test(text)) watcher.onWrite();
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PREPARED_PARAMETERS) {
       return super.query({ name: PreparingClient.nameOf(text), text, values });
     }
@@ -40,4 +41,28 @@ export class PreparingClient extends pg.Client {
     }
     return name;
   }
+}
+
+interface WriteWatcher {
+  writes: RegExp;
+  onWrite(): void;
+}
+
+const writeWatchers = new Set<WriteWatcher>();
+
+const STATEMENT_START = { insert: 'insert into', update: 'update', delete: 'delete from' } as const;
+
+export type TableChanges = [table: string, changes: (keyof typeof STATEMENT_START)[]][];
+
+/**
+ * Calls `onWrite` whenever this process sends one of the changes to a table, as Kysely writes them
+ * (`update "users" …`), before it runs: what a process keeps in memory from those tables is dropped before its
+ * own change commits, and so before the change's answer (other processes hear of it by NOTIFY). Returns the
+ * function that stops watching.
+ */
+export function watchWrites(tables: TableChanges, onWrite: () => void): () => void {
+  const starts = tables.flatMap(([table, changes]) => changes.map((change) => `${STATEMENT_START[change]} "${table}"`));
+  const watcher = { writes: new RegExp(`^(${starts.join('|')})`), onWrite };
+  writeWatchers.add(watcher);
+  return () => void writeWatchers.delete(watcher);
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from
 import type { Kysely, Selectable } from 'kysely';
 import type { Role, Scope } from '@contract/auth';
 import type { Database } from '../db/schema';
+import { sessionCache } from './session-cache';
 import { forbidden, unauthenticated } from './errors';
 
 /** The signed-in user as route handlers see it (`request.user`). */
@@ -80,21 +81,34 @@ export async function authUserOf(db: Kysely<Database>, row: UserRow, sessionId: 
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.decorateRequest('authFailure', 'missing');
+  const sessions = sessionCache(app.config.database, app.log);
+  app.addHook('onClose', () => sessions.close());
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request);
     if (!token) return;
-    // The session and its user in one query: this runs before every signed-in request.
+    const tokenHash = hashToken(token);
+    const now = app.now().toISOString();
+    const kept = sessions.get(tokenHash);
+    if (kept && kept.expiresAt > now) {
+      request.user = kept.user;
+      return;
+    }
+    const ticket = sessions.ticket();
+    // The session and its user in one query: this runs before every signed-in request not kept in memory.
     const session = await app.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .selectAll('users')
       .select(['sessions.id as session_id', 'sessions.expires_at as session_expires_at', 'sessions.revoked_at as session_revoked_at'])
-      .where('sessions.token_hash', '=', hashToken(token))
+      .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!session) request.authFailure = 'invalid';
     else if (session.session_revoked_at) request.authFailure = 'revoked';
-    else if (session.session_expires_at <= app.now().toISOString()) request.authFailure = 'expired';
-    else request.user = await authUserOf(app.db, session, session.session_id);
+    else if (session.session_expires_at <= now) request.authFailure = 'expired';
+    else {
+      request.user = await authUserOf(app.db, session, session.session_id);
+      sessions.keep(ticket, tokenHash, { user: request.user, expiresAt: session.session_expires_at });
+    }
   });
 }
 

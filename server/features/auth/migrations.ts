@@ -1,6 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely';
-import { idColumn } from '../../db/portable';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { databaseKind, idColumn } from '../../db/portable';
+
+/**
+ * The tables a signed-in user is read from (server/lib/auth.ts, authUserOf), and the changes that can make a kept
+ * one wrong: a new session or user is no one's kept session, a new 社区 widens a 街道 worker's scope.
+ */
+const AUTH_CHANGES: [string, string[]][] = [
+  ['sessions', ['update', 'delete']],
+  ['users', ['update', 'delete']],
+  ['communities', ['insert', 'update', 'delete']],
+];
 
 // Migrations take Kysely<any>: they describe the schema as it was at that version, not today's types.
 // Ids come from idColumn: on SQLite the same DDL as when this shipped, an identity column on PostgreSQL.
@@ -82,6 +91,29 @@ export const authMigrations: Record<string, Migration> = {
       for (const column of ['deleted_at', 'activation_expires_at', 'activation_code_hash']) {
         await db.schema.alterTable('users').dropColumn(column).execute();
       }
+    },
+  },
+  // Every change of what a signed-in user is made of, told at commit to every server process that keeps sessions
+  // in memory (server/lib/session-cache.ts). Per row, so a statement that changes nothing (the purge of expired
+  // sessions at every sign-in) tells no one; PostgreSQL folds a transaction's identical notifications into one.
+  // SQLite keeps no sessions in memory.
+  '0630_auth_changes': {
+    async up(db: Kysely<any>) {
+      if (databaseKind(db) !== 'postgres') return;
+      await sql`create function auth_changed() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('auth_changed', '');
+          return null;
+        end $$`.execute(db);
+      for (const [table, events] of AUTH_CHANGES) {
+        await sql`create trigger ${sql.raw(`${table}_auth_changed`)} after ${sql.raw(events.join(' or '))} on ${sql.table(table)}
+          for each row execute function auth_changed()`.execute(db);
+      }
+    },
+    async down(db: Kysely<any>) {
+      if (databaseKind(db) !== 'postgres') return;
+      for (const [table] of AUTH_CHANGES) await sql`drop trigger ${sql.raw(`${table}_auth_changed`)} on ${sql.table(table)}`.execute(db);
+      await sql`drop function auth_changed()`.execute(db);
     },
   },
 };

@@ -14,8 +14,8 @@
  *   10 s. A change is seen by every process within the time a notification takes, milliseconds.
  */
 import { type Kysely } from 'kysely';
-import pg from 'pg';
 import type { DatabaseTarget } from '../../db';
+import { listenOnChannel } from '../../db/pg-listener';
 import type { Database } from '../../db/schema';
 import type { WarnLogger } from '../../lib/calendar';
 
@@ -27,7 +27,6 @@ export interface DirectoryFreshness {
 
 /** Read the version even without a notification after this long (a listening connection silently lost). */
 const SAFETY_READ_MS = 10_000;
-const RECONNECT_MS = 1_000;
 
 export function directoryFreshness(db: Kysely<Database>, target: DatabaseTarget, log: WarnLogger): DirectoryFreshness {
   // Compiled once: the version read runs on every list request on SQLite.
@@ -52,72 +51,30 @@ function coalesced(read: () => Promise<number>): () => Promise<number> {
 }
 
 function listeningFreshness(url: string, read: () => Promise<number>, log: WarnLogger): DirectoryFreshness {
-  let client: pg.Client | null = null;
-  let listening = false;
   /** A notification came (or none can have been heard) since the version was last read. */
   let changed = true;
   let readAt = 0;
-  let started = false;
-  let closed = false;
-  let retry: NodeJS.Timeout | null = null;
-
-  function lost(c: pg.Client): void {
-    if (client !== c) return;
-    client = null;
-    listening = false;
-    changed = true;
-    if (closed || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      void connect();
-    }, RECONNECT_MS);
-    retry.unref();
-  }
-
-  async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url, application_name: 'linjiang-directory', keepAlive: true });
-    client = c;
-    c.on('notification', () => {
-      changed = true;
-    });
-    c.on('error', (error) => log.warn({ err: { message: error.message } }, 'directory change listener lost its connection'));
-    c.on('end', () => lost(c));
-    try {
-      await c.connect();
-      await c.query('listen directory_changed');
-      if (closed) {
-        await c.end();
-        return;
-      }
-      listening = true;
-      // Changes made before LISTEN took effect were not heard.
-      changed = true;
-    } catch (error) {
-      log.warn({ err: { message: (error as Error).message } }, 'directory change listener could not connect; reading the version on every request');
-      c.end().catch(() => {});
-      lost(c);
-    }
-  }
+  const listener = listenOnChannel(
+    url,
+    'directory_changed',
+    {
+      changed: () => (changed = true),
+      // Changes made before LISTEN took effect, or while the connection was down, were not heard.
+      listening: () => (changed = true),
+      lost: () => (changed = true),
+    },
+    log,
+  );
 
   return {
     async current(known) {
-      if (!started) {
-        started = true;
-        void connect();
-      }
-      if (known !== null && listening && !changed && Date.now() - readAt < SAFETY_READ_MS) return known;
+      listener.start();
+      if (known !== null && listener.listening && !changed && Date.now() - readAt < SAFETY_READ_MS) return known;
       // Cleared before reading: a notification arriving during the read makes the next request read again.
       changed = false;
       readAt = Date.now();
       return read();
     },
-    async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      listening = false;
-      await c?.end().catch(() => {});
-    },
+    close: () => listener.close(),
   };
 }
