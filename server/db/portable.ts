@@ -5,7 +5,7 @@
  * Conventions (see server/features/README.md): timestamps are ISO-8601 UTC text, booleans are integer 0/1,
  * JSON is text, counts are converted with Number(), text search folds case with lower() on both sides.
  */
-import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -17,8 +17,9 @@ export function databaseKind(db: Kysely<any>): DatabaseKind {
 
 /**
  * An integer id the database assigns: `integer primary key autoincrement` on SQLite, an identity column on
- * PostgreSQL (Kysely's autoIncrement() means nothing there). Never insert explicit values into it: PostgreSQL's
- * sequence would not move and the next insert would collide.
+ * PostgreSQL (Kysely's autoIncrement() means nothing there). Never insert explicit values into it except one
+ * taken ahead (idAheadOf, guarded-writes.ts): PostgreSQL's sequence would not move and the next insert would
+ * collide.
  *   .addColumn('id', 'integer', (c) => idColumn(db, c))
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +27,21 @@ export function idColumn(db: Kysely<any>, column: ColumnDefinitionBuilder): Colu
   return databaseKind(db) === 'postgres'
     ? column.primaryKey().generatedByDefaultAsIdentity()
     : column.primaryKey().autoIncrement();
+}
+
+/**
+ * The id the next row of `table` (an idColumn) will get, taken ahead, outside the write, so that the rows which
+ * refer to it can be written in the same one statement as it (guarded-writes.ts). On PostgreSQL it comes from the
+ * identity's sequence, which never hands it out again, used or not; as an uncorrelated subquery it is taken once per
+ * statement, and only where the expression is evaluated (in a CASE, only when its branch is). SQLite cannot take one
+ * safely before its write, and needs no such saving (its statements cost no round trip): null there, and the write
+ * takes the next one itself.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function idAheadOf(db: Kysely<any>, table: string): RawBuilder<number | null> {
+  return databaseKind(db) === 'postgres'
+    ? sql<number>`(select nextval(pg_get_serial_sequence(${sql.lit(table)}, 'id')))`
+    : sql<null>`null`;
 }
 
 interface DriverError {
@@ -72,9 +88,14 @@ const TRANSACTION_ATTEMPTS = 4;
  * deadlock, so such a race is never shown to the user as a 500. `work` must not have effects outside the database.
  */
 export async function inTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return retryingConflicts(() => db.transaction().execute(work));
+}
+
+/** Runs `work` (a transaction, or one statement, which is its own) again when PostgreSQL aborted it for a race. */
+export async function retryingConflicts<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction().execute(work);
+      return await work();
     } catch (error) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));

@@ -4,9 +4,9 @@ import pg from 'pg';
 /**
  * Statements with more parameters than this run unnamed: they are bulk inserts of the seed and the import, whose
  * texts vary with their row counts and would pile up as prepared statements on a connection without ever being
- * reused.
+ * reused. A booking's one write (guarded-writes.ts) has about 50.
  */
-const MAX_PREPARED_PARAMETERS = 32;
+const MAX_PREPARED_PARAMETERS = 64;
 /** Names of recent statement texts, so a statement's text is hashed once (bounded like the texts above). */
 const MAX_KNOWN_NAMES = 2_000;
 

@@ -21,7 +21,7 @@ export async function sendMessage(db: Kysely<Database>, message: OutgoingMessage
   await db.insertInto('messages').values(messageRow(message)).execute();
 }
 
-/** The row a message is stored as, for a caller that writes it together with other rows (see insertTogether). */
+/** The row a message is stored as, for a caller that writes it together with other rows (guarded-writes.ts). */
 export function messageRow(message: OutgoingMessage): Insertable<Database['messages']> {
   return {
     user_id: message.userId,

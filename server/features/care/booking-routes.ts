@@ -25,10 +25,10 @@ import { inTransaction, isUniqueViolation } from '../../db/portable';
 import { requireSignedIn, requireUser, type AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, forbidden } from '../../lib/errors';
 import { decodeKeyset, encodeKeyset } from '../../lib/keyset-cursor';
-import { book, factsOf } from './booking-create';
+import { book, factsOf, type BookOutcome } from './booking-create';
 import { messageBookingChange, subscribeBookingChange } from './booking-notify';
 import { readBookingRequest, type EarlierRequest } from './booking-read';
-import { overlappingBooking, overlapRefusal, planBooking, planFrom, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
+import { overlapIn, overlapRefusal, planFrom, SLOT_FULL, timeOrAssessmentRefusal } from './booking-rules';
 import {
   bookingView,
   isActive,
@@ -45,6 +45,9 @@ const keyReused = () =>
   new ApiError(422, 'VALIDATION_FAILED', '这个请求编号已用于另一份不同的预约，请重新确认后提交', {
     idempotencyKey: '请求编号：已用于另一份不同的预约',
   });
+
+/** Reads of a booking request before it gives up on an elder whose bookings keep changing under it. */
+const ELDER_CHANGE_ATTEMPTS = 4;
 
 /** A stable digest of the request body (keys sorted), to tell a retry from a different request. */
 function bodyDigest(body: Record<string, unknown>): string {
@@ -86,9 +89,10 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const { elder, slot, mealMode } = request.query;
       const now = app.now();
-      const plan = await planBooking(app.db, user, { elderId: elder, slotId: slot, mealMode });
+      const read = await readBookingRequest(app.db, user, { elderId: elder, slotId: slot }, null);
+      const plan = planFrom(read, user, { elderId: elder, slotId: slot, mealMode });
       const refusal = timeOrAssessmentRefusal(plan, now);
-      const overlap = await overlappingBooking(app.db, elder, plan.slot);
+      const overlap = overlapIn(read.sameDay, plan.slot);
       const full = plan.slot.booked >= plan.slot.capacity;
       return {
         price: plan.price,
@@ -111,32 +115,42 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         throw fieldError('idempotencyKey', '应为 8 到 64 位字母、数字、- 或 _');
       }
       const digest = bodyDigest(body);
-      const read = await readBookingRequest(app.db, user, body, key);
-      // A retry: answer the booking its key made, whatever changed since (the slot filled, the cut-off passed).
-      const earlier = await replayOf(user, read.earlier, digest);
-      if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
-      const plan = planFrom(read, user, body);
-      // A full slot is refused before the transaction (the slot was read with the key); the transaction's update is the guard.
-      const refusal = timeOrAssessmentRefusal(plan, now) ?? (plan.slot.booked >= plan.slot.capacity ? conflict(SLOT_FULL) : null);
-      if (refusal) throw refusal;
-      let created: { row: BookingRow; byRole: string };
-      try {
-        created = await inTransaction(app.db, (trx) => book(trx, user, plan, { note: body.note || null, key, digest, now }));
-      } catch (error) {
-        // The same key raced this request and won while this one waited for the elder's lock: answer that booking
-        // (a key that made a different booking answers 422).
-        if (key && (error instanceof ApiError || isUniqueViolation(error))) {
-          const raced = await replay(user, key, digest);
-          if (raced) return reply.code(201).header('idempotent-replayed', 'true').send(raced);
+      for (let attempt = 1; ; attempt += 1) {
+        const read = await readBookingRequest(app.db, user, body, key);
+        // A retry: answer the booking its key made, whatever changed since (the slot filled, the cut-off passed).
+        const earlier = await replayOf(user, read.earlier, digest);
+        if (earlier) return reply.code(201).header('idempotent-replayed', 'true').send(earlier);
+        const plan = planFrom(read, user, body);
+        // Refused on the read; the write's guards make sure the slot's place and the elder's day are still as read.
+        const overlap = overlapIn(read.sameDay, plan.slot);
+        const refusal =
+          timeOrAssessmentRefusal(plan, now) ??
+          (overlap ? overlapRefusal(overlap, plan.slot.id) : plan.slot.booked >= plan.slot.capacity ? conflict(SLOT_FULL) : null);
+        if (refusal) throw refusal;
+        let outcome: BookOutcome;
+        try {
+          outcome = await book(app.db, user, plan, { seenSeq: plan.found.elder.booking_seq, idAhead: read.idAhead, note: body.note || null, key, digest, now });
+        } catch (error) {
+          // The same key was used for another elder's booking at the same moment: answer as a retry would be.
+          if (key && isUniqueViolation(error)) {
+            const raced = await replay(user, key, digest);
+            if (raced) return reply.code(201).header('idempotent-replayed', 'true').send(raced);
+          }
+          if (isUniqueViolation(error)) throw conflict('已经为这位老人预约了这个时段，不用重复预约');
+          throw error;
         }
-        if (isUniqueViolation(error)) throw conflict('已经为这位老人预约了这个时段，不用重复预约');
-        throw error;
+        if (outcome.booked) {
+          const { row, byRole } = outcome;
+          // The booker is a party to what they just booked; its timeline is the one entry just written.
+          const answer = bookingView(row, 'party', now, [{ status: 'booked', at: row.created_at, by_role: byRole, note: null }], user.displayName);
+          await subscribeBookingChange(app, factsOf(row), 'booked');
+          return reply.code(201).send(answer);
+        }
+        if (outcome.why === 'full') throw conflict(SLOT_FULL);
+        // Something was booked for the elder since the read (a second tap, the same key from another process, a
+        // relative): read again, which replays that booking or refuses the overlap.
+        if (attempt >= ELDER_CHANGE_ATTEMPTS) throw conflict('这位老人的预约刚有变动，请稍后再试');
       }
-      const { row, byRole } = created;
-      // The booker is a party to what they just booked; its timeline is the one entry just written.
-      const answer = bookingView(row, 'party', now, [{ status: 'booked', at: row.created_at, by_role: byRole, note: null }], user.displayName);
-      await subscribeBookingChange(app, factsOf(row), 'booked');
-      return reply.code(201).send(answer);
     },
   );
 

@@ -3,7 +3,7 @@
  * booking itself: the elder may be booked for by the caller, the slot exists and is open, the service's
  * options fit, the first bath has its assessment; and the price after subsidy.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { MealMode } from '@contract/care';
 import {
   BATH_ASSESSMENT_REQUIRED,
@@ -15,10 +15,9 @@ import {
   slotsOverlap,
 } from '@contract/rules/care';
 import { priceAfterSubsidy, type CareServiceKind, type PriceBreakdown } from '@contract/rules/care-price';
-import type { Database } from '../../db/schema';
 import type { AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, notFound } from '../../lib/errors';
-import { readBookingRequest, type BookingRead } from './booking-read';
+import type { BookingRead, SameDayBooking } from './booking-read';
 import { accessOf, canBookFor, elderClassesOf, type ElderAccessResult } from './elders';
 import type { CareServicesTable, CareSlotsTable } from './tables';
 
@@ -42,11 +41,6 @@ export interface BookingRequest {
   slotId: string;
   mealMode?: MealMode;
   address?: string;
-}
-
-/** Reads and plans a request without a key (the quote shown before confirming): see planFrom. */
-export async function planBooking(db: Kysely<Database>, user: AuthUser, request: BookingRequest): Promise<BookingPlan> {
-  return planFrom(await readBookingRequest(db, user, request, null), user, request);
 }
 
 /**
@@ -101,22 +95,10 @@ export function timeOrAssessmentRefusal(plan: BookingPlan, now: Date): ApiError 
   return null;
 }
 
-/** An active booking of the elder that overlaps the slot (the same slot included), by the shared rule. */
-export async function overlappingBooking(
-  db: Kysely<Database>,
-  elderId: number,
-  slot: Pick<Selectable<CareSlotsTable>, 'date' | 'start_time' | 'end_time'>,
-) {
-  const sameDay = await db
-    .selectFrom('bookings')
-    .innerJoin('care_services', 'care_services.id', 'bookings.service_id')
-    .select(['bookings.slot_id', 'bookings.slot_date', 'bookings.slot_start', 'bookings.slot_end', 'care_services.name'])
-    .where('bookings.elder_id', '=', elderId)
-    .where('bookings.slot_date', '=', slot.date)
-    .where('bookings.status', 'in', ['booked', 'confirmed'])
-    .execute();
+/** The elder's active booking (read with the request) that overlaps the slot, the same slot included, by the shared rule. */
+export function overlapIn(sameDay: SameDayBooking[], slot: Pick<Selectable<CareSlotsTable>, 'date' | 'start_time' | 'end_time'>) {
   const wanted = { date: slot.date, start: slot.start_time, end: slot.end_time };
-  return sameDay.find((b) => slotsOverlap(wanted, { date: b.slot_date, start: b.slot_start, end: b.slot_end }));
+  return sameDay.find((b) => slotsOverlap(wanted, { date: slot.date, start: b.slot_start, end: b.slot_end }));
 }
 
 export function overlapRefusal(existing: { slot_id: string; slot_start: string; slot_end: string; name: string }, slotId: string): ApiError {

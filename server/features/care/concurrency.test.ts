@@ -1,6 +1,7 @@
 /**
  * Booking races through real server processes on one database (2 on PostgreSQL, 1 on SQLite): places are never
- * overbooked, and one Idempotency-Key makes one booking however many times it arrives at once.
+ * overbooked, one elder never gets two overlapping bookings, and one Idempotency-Key makes one booking however many
+ * times it arrives at once.
  */
 import type { ElderPage } from '@contract/care';
 import { testDatabaseKind } from '../../testing/databases';
@@ -83,6 +84,9 @@ describe(`booking races on ${testDatabaseKind()}`, () => {
 
   it('200 simultaneous bookings for a slot of 10: exactly 10 booked, the rest 已约满, never 11', async () => {
     expect(servers.urls).toHaveLength(servers.kind === 'postgres' ? 2 : 1);
+    const bookedMessages = async () =>
+      Number((await servers.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'booking.booked').executeTakeFirstOrThrow()).n);
+    const messagesBefore = await bookedMessages();
     const responses = await atOnce(servers.urls, ELDERS, (url, i) =>
       book(url, { elderId: elderIds[i], slotId: SLOT, mealMode: 'dine-in' }, `race-key-${String(i).padStart(4, '0')}`),
     );
@@ -95,6 +99,36 @@ describe(`booking races on ${testDatabaseKind()}`, () => {
     expect(slot).toEqual({ booked: 10, capacity: 10 });
     const rows = await servers.db.selectFrom('bookings').select('id').where('slot_id', '=', SLOT).execute();
     expect(rows).toHaveLength(10);
+    // A request refused inside its transaction (the slot filled while it waited) leaves none of what it wrote with
+    // its booking: key, timeline entry, 消息.
+    const keys = await servers.db.selectFrom('booking_requests').select('booking_id').where('idempotency_key', 'like', 'race-key-%').execute();
+    expect(keys.map((k) => Number(k.booking_id)).sort()).toEqual(rows.map((r) => Number(r.id)).sort());
+    const events = await servers.db.selectFrom('booking_events').select('booking_id').where('booking_id', 'in', rows.map((r) => r.id)).execute();
+    expect(events).toHaveLength(10);
+    expect(await bookedMessages()).toBe(messagesBefore + 10); // one each, to the resident who booked
+  });
+
+  it('two overlapping bookings of one elder at once (lunch 11:00 and cleaning 10:00–12:00): one is booked, the other refused', async () => {
+    const lunch = 'cs-xinshi-lunch:2026-11-28:1100';
+    const cleaning = 'cs-xinshi-cleaning:2026-11-28:1000';
+    await servers.db.updateTable('care_slots').set({ capacity: 200 }).where('id', 'in', [lunch, cleaning]).execute();
+    const elders = elderIds.slice(0, 60);
+    const responses = await atOnce(servers.urls, elders.length * 2, (url, i) =>
+      book(
+        url,
+        i % 2 === 0 ? { elderId: elders[i >> 1], slotId: lunch, mealMode: 'dine-in' } : { elderId: elders[i >> 1], slotId: cleaning },
+        `overlap-key-${String(i).padStart(4, '0')}`,
+      ),
+    );
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ error?: { message: string } }>));
+    for (let e = 0; e < elders.length; e += 1) {
+      const pair = [responses[2 * e].status, responses[2 * e + 1].status].sort();
+      expect(pair).toEqual([201, 409]);
+      const refused = bodies[responses[2 * e].status === 409 ? 2 * e : 2 * e + 1];
+      expect(refused.error!.message).toContain('时间重叠');
+    }
+    const held = await servers.db.selectFrom('bookings').select('elder_id').where('slot_id', 'in', [lunch, cleaning]).where('status', '=', 'booked').execute();
+    expect(held.map((b) => Number(b.elder_id)).sort()).toEqual([...elders].sort());
   });
 
   it('the same Idempotency-Key sent 5 times at once makes one booking, and every answer is it', async () => {

@@ -27,7 +27,10 @@ export interface ElderProfilesTable {
   classes_json: string;
   dibao: number;
   bath_assessed_on: LocalDate | null;
-  /** Bumped by every booking of this elder inside its transaction: one elder's bookings run one at a time (overlap check). */
+  /**
+   * Bumped by every booking of this elder, which is written only if it still has the value its request was judged on:
+   * a booking made meanwhile (in any process) sends the other back to read again and check overlaps (booking-create.ts).
+   */
   booking_seq: number;
   created_by: number;
   created_at: IsoTime;
