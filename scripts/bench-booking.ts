@@ -8,7 +8,7 @@
  *    and bound to 10 elders of their own (2,000 elders). PostgreSQL uses a new database `bench_<random>` on BENCH_DATABASE_URL's server (default
  *    postgres://postgres@127.0.0.1:5432/test), dropped at the end.
  * 2. The real server (`tsx server/main.ts`; WEB_CONCURRENCY=2 on PostgreSQL) runs at a fixed start time.
- * 3. After a warm-up (one booking per relative, one at a time), 200 keep-alive connections, one per relative, each POST /api/bookings in a loop for 10 s: one of its
+ * 3. After a warm-up (one booking per relative, all at once), 200 keep-alive connections, one per relative, each POST /api/bookings in a loop for 10 s: one of its
  *    elders and a random slot, a fresh Idempotency-Key per request. 201 = booked; 409 = refused (已约满, or that elder already holds that slot).
  * 4. Counted afterwards in the database: slots holding more active bookings than places (must be 0).
  * 5. server CPU / db CPU: the CPU milliseconds the server's processes and PostgreSQL's backends of the bench
@@ -276,17 +276,19 @@ async function main(): Promise<void> {
         const { slotIds, relatives } = await fill(database, dataKey);
         const server = await spawnServer({ ...database.env, DATA_KEY: dataKey, STATIC_DIR: join(dir, 'none'), CLOCK_START: NOW });
         try {
-          // Warm-up: one booking per relative, one after another (compiles the code paths and fills the statement caches).
-          let warmed = 0;
-          for (const [i, relative] of relatives.entries()) {
-            const response = await fetch(`${server.url}/api/bookings`, {
-              method: 'POST',
-              headers: { authorization: `Bearer ${relative.token}`, 'content-type': 'application/json', 'idempotency-key': `warm-up-${String(i).padStart(4, '0')}` },
-              body: JSON.stringify({ elderId: relative.elderIds[0], slotId: slotIds[i % slotIds.length] }),
-            });
-            if (response.status === 201) warmed += 1;
-          }
-          console.log(`  warm-up: ${warmed} bookings one at a time; then ${CONNECTIONS} connections booking for ${DURATION_MS / 1000} s …`);
+          // Warm-up: one booking per relative, all at once, so that every pooled connection is open and has prepared
+          // the statements (one at a time would warm one connection per process), and the code paths are compiled.
+          const warmUps = await Promise.all(
+            relatives.map((relative, i) =>
+              fetch(`${server.url}/api/bookings`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${relative.token}`, 'content-type': 'application/json', 'idempotency-key': `warm-up-${String(i).padStart(4, '0')}` },
+                body: JSON.stringify({ elderId: relative.elderIds[0], slotId: slotIds[i % slotIds.length] }),
+              }),
+            ),
+          );
+          const warmed = warmUps.filter((response) => response.status === 201).length;
+          console.log(`  warm-up: ${warmed} bookings at once; then ${CONNECTIONS} connections booking for ${DURATION_MS / 1000} s …`);
           const serverPids = processTree(server.child.pid!);
           const serverBefore = cpuMs(serverPids);
           const databaseBefore = cpuMs(await backendPids(database.target));

@@ -10,60 +10,29 @@ import type { Database } from '../../db/schema';
 import { columnsOf, prefixedColumns, unprefixed } from '../../db/prefixed-columns';
 import { idAheadOf } from '../../db/portable';
 import type { AuthUser } from '../../lib/auth';
-import type { BindingRow, ElderRow } from './elders';
+import type { BindingRow } from './elders';
 import type { BookingRequestsTable, CareServicesTable, CareSlotsTable, ElderBindingsTable, ElderProfilesTable } from './tables';
 
 const SLOT_COLUMNS = columnsOf<CareSlotsTable>()(['id', 'service_id', 'date', 'start_time', 'end_time', 'capacity', 'booked', 'menu']);
-const SERVICE_COLUMNS = columnsOf<CareServicesTable>()([
-  'id',
-  'service_point_id',
-  'kind',
-  'name',
-  'description',
-  'place',
-  'price_fen',
-  'delivery_fee_fen',
-  'slot_template_json',
-  'weekly_menu_json',
-  'position',
-]);
-const ELDER_COLUMNS = columnsOf<ElderProfilesTable>()([
+// Only what a booking is judged and written by: the menus, templates, ID numbers and contacts stay in the database
+// (on PostgreSQL every column costs parsing on each request).
+const SERVICE_COLUMNS = ['id', 'service_point_id', 'kind', 'name', 'place', 'price_fen', 'delivery_fee_fen'] as const satisfies readonly (keyof CareServicesTable)[];
+const ELDER_COLUMNS = [
   'id',
   'user_id',
   'name',
-  'id_number_encrypted',
-  'id_number_hash',
   'birth_date',
   'phone_encrypted',
   'address',
   'community_id',
-  'grid',
-  'living_situation',
-  'emergency_contacts_encrypted',
-  'health_notes',
-  'diet',
   'classes_json',
   'dibao',
   'bath_assessed_on',
   'booking_seq',
-  'created_by',
-  'created_at',
-]);
-const BINDING_COLUMNS = columnsOf<ElderBindingsTable>()([
-  'id',
-  'elder_id',
-  'user_id',
-  'relation',
-  'status',
-  'code_hash',
-  'code_expires_at',
-  'code_attempts',
-  'requested_at',
-  'confirmed_at',
-  'confirmed_by',
-]);
+] as const satisfies readonly (keyof ElderProfilesTable)[];
+const BINDING_COLUMNS = ['id', 'relation', 'status'] as const satisfies readonly (keyof ElderBindingsTable)[];
 
-/** Built once: the expressions are immutable, and building 50 references per request showed in the profile. */
+/** Built once: the expressions are immutable, and building them per request showed in the profile. */
 const PREFIXED_COLUMNS = [
   ...prefixedColumns('care_slots', 'slot_', SLOT_COLUMNS),
   ...prefixedColumns('care_services', 'service_', SERVICE_COLUMNS),
@@ -72,7 +41,10 @@ const PREFIXED_COLUMNS = [
 ];
 
 export type SlotRow = Selectable<CareSlotsTable>;
-export type ServiceRow = Selectable<CareServicesTable> & { point_name: string; point_phone: string; point_closed_at: string | null };
+export type BookingService = Pick<Selectable<CareServicesTable>, (typeof SERVICE_COLUMNS)[number]> & { point_name: string; point_phone: string };
+export type ServiceRow = BookingService & { point_closed_at: string | null };
+export type BookingElder = Pick<Selectable<ElderProfilesTable>, (typeof ELDER_COLUMNS)[number]>;
+export type BookingBinding = Pick<BindingRow, (typeof BINDING_COLUMNS)[number]>;
 export type EarlierRequest = Pick<Selectable<BookingRequestsTable>, 'body_hash' | 'booking_id'>;
 
 /** An active booking of the elder on the slot's day, to check overlaps against. */
@@ -87,8 +59,8 @@ export interface SameDayBooking {
 export interface BookingRead {
   slot: SlotRow | null;
   service: ServiceRow | null;
-  elder: ElderRow | null;
-  binding: BindingRow | null;
+  elder: BookingElder | null;
+  binding: BookingBinding | null;
   sameDay: SameDayBooking[];
   /** The request that already used this Idempotency-Key (null without a key, or when none did). */
   earlier: EarlierRequest | null;
@@ -112,7 +84,6 @@ export async function readBookingRequest(
     .leftJoin('care_services', 'care_services.id', 'care_slots.service_id')
     .leftJoin('service_points', 'service_points.id', 'care_services.service_point_id')
     .leftJoin('elder_profiles', (join) => join.on('elder_profiles.id', '=', request.elderId))
-    .leftJoin('communities', 'communities.id', 'elder_profiles.community_id')
     .leftJoin('elder_bindings', (join) => join.onRef('elder_bindings.elder_id', '=', 'elder_profiles.id').on('elder_bindings.user_id', '=', user.id))
     // Without a key the join matches nothing: keys are 8 to 64 characters.
     .leftJoin('booking_requests', (join) => join.on('booking_requests.user_id', '=', user.id).on('booking_requests.idempotency_key', '=', key ?? ''))
@@ -128,7 +99,6 @@ export async function readBookingRequest(
       'service_points.name as point_name',
       'service_points.phone as point_phone',
       'service_points.closed_at as point_closed_at',
-      'communities.name as community_name',
       'booking_requests.body_hash as earlier_body_hash',
       'booking_requests.booking_id as earlier_booking_id',
       'same_day.slot_id as same_day_slot_id',
@@ -139,8 +109,7 @@ export async function readBookingRequest(
     ])
     .execute()) as Record<string, unknown>[];
   const row = rows[0];
-  const service = unprefixed<Selectable<CareServicesTable>>(row, 'service_', SERVICE_COLUMNS);
-  const elder = unprefixed<Selectable<ElderProfilesTable>>(row, 'elder_', ELDER_COLUMNS);
+  const service = unprefixed<Omit<BookingService, 'point_name' | 'point_phone'>>(row, 'service_', SERVICE_COLUMNS);
   return {
     slot: unprefixed<SlotRow>(row, 'slot_', SLOT_COLUMNS),
     service: service && {
@@ -149,8 +118,8 @@ export async function readBookingRequest(
       point_phone: row.point_phone as string,
       point_closed_at: row.point_closed_at as string | null,
     },
-    elder: elder && { ...elder, community_name: row.community_name as string },
-    binding: unprefixed<BindingRow>(row, 'binding_', BINDING_COLUMNS),
+    elder: unprefixed<BookingElder>(row, 'elder_', ELDER_COLUMNS),
+    binding: unprefixed<BookingBinding>(row, 'binding_', BINDING_COLUMNS),
     sameDay: rows
       .filter((r) => r.same_day_slot_id !== null && r.same_day_slot_id !== undefined)
       .map((r) => ({

@@ -17,18 +17,18 @@ import {
 import { priceAfterSubsidy, type CareServiceKind, type PriceBreakdown } from '@contract/rules/care-price';
 import type { AuthUser } from '../../lib/auth';
 import { ApiError, conflict, fieldError, notFound } from '../../lib/errors';
-import type { BookingRead, SameDayBooking } from './booking-read';
+import type { BookingBinding, BookingElder, BookingRead, BookingService, SameDayBooking } from './booking-read';
 import { accessOf, canBookFor, elderClassesOf, type ElderAccessResult } from './elders';
-import type { CareServicesTable, CareSlotsTable } from './tables';
+import type { CareSlotsTable } from './tables';
 
 export const PAST_CUTOFF_PREFIX = '已过预约截止时间';
 export const SLOT_FULL = '这个时段已约满，请换一个时段';
 export const POINT_CLOSED = '这个服务点已停止服务，不能再预约，请选择其他服务点';
 
 export interface BookingPlan {
-  found: ElderAccessResult;
+  found: ElderAccessResult<BookingElder, BookingBinding>;
   slot: Selectable<CareSlotsTable>;
-  service: Selectable<CareServicesTable> & { point_name: string; point_phone: string };
+  service: BookingService;
   kind: CareServiceKind;
   mealMode: MealMode | null;
   address: string | null;

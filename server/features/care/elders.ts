@@ -30,11 +30,12 @@ export function selectElders(db: Kysely<Database>) {
     .select('communities.name as community_name');
 }
 
-export interface ElderAccessResult {
-  elder: ElderRow;
+/** Elder and binding are whole rows, except where a caller read only the columns it judges by (booking-read.ts). */
+export interface ElderAccessResult<Elder = ElderRow, Binding = BindingRow> {
+  elder: Elder;
   access: ElderAccess;
   /** The caller's own binding (relatives). */
-  binding: BindingRow | null;
+  binding: Binding | null;
 }
 
 /** How the caller stands to an elder; null when they may not see them at all. */
@@ -48,7 +49,11 @@ export async function findElderAccess(db: Kysely<Database>, user: AuthUser, elde
 }
 
 /** How the caller stands to an elder, given the elder and the caller's own binding to them (if any). */
-export function accessOf(user: AuthUser, elder: ElderRow, binding: BindingRow | null): ElderAccessResult | null {
+export function accessOf<Elder extends Pick<ElderRow, 'user_id' | 'community_id'>, Binding extends Pick<BindingRow, 'status'>>(
+  user: AuthUser,
+  elder: Elder,
+  binding: Binding | null,
+): ElderAccessResult<Elder, Binding> | null {
   if (elder.user_id === user.id) return { elder, access: 'self', binding: null };
   if (binding) return { elder, access: binding.status, binding };
   if (canSeeCommunity(user, elder.community_id)) return { elder, access: 'worker', binding: null };
