@@ -35,7 +35,8 @@ import { cpuMs, cpuSpent, processTree } from './process-cpu';
 const CONNECTIONS = 200;
 const DURATION_MS = 10_000;
 const SLOTS = 1_000;
-const PLACES_PER_SLOT = 2;
+/** BENCH_PLACES=0 measures refusals only, BENCH_PLACES=100 bookings only (README, Performance → bookings). */
+const PLACES_PER_SLOT = Number(process.env.BENCH_PLACES ?? 2);
 const ELDERS_PER_RELATIVE = 10;
 /** 10:00 China time on a Thursday: the slots from the day after tomorrow on are all before their cut-off. */
 const NOW = '2026-11-26T02:00:00.000Z';
