@@ -3,7 +3,8 @@ import { databaseKind, idColumn } from '../../db/portable';
 
 /**
  * The tables a signed-in user is read from (server/lib/auth.ts, authUserOf), and the changes that can make a kept
- * one wrong: a new session or user is no one's kept session, a new 社区 widens a 街道 worker's scope.
+ * one wrong: a new session or user is no one's kept session, a new 社区 widens a 街道 worker's scope. The same list
+ * as AUTH_CHANGES in server/lib/session-cache.ts, copied rather than imported: a migration stays as it shipped.
  */
 const AUTH_CHANGES: [string, string[]][] = [
   ['sessions', ['update', 'delete']],
