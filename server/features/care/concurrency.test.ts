@@ -1,8 +1,9 @@
 /**
  * Booking races through real server processes on one database (2 on PostgreSQL, 1 on SQLite): places are never
- * overbooked, one elder never gets two overlapping bookings, and one Idempotency-Key makes one booking however many
- * times it arrives at once.
+ * overbooked, one elder never gets two overlapping bookings, one Idempotency-Key makes one booking however many
+ * times it arrives at once, and a request that keeps losing its elder to other bookings ends in a clear 409.
  */
+import { sql } from 'kysely';
 import type { ElderPage } from '@contract/care';
 import { testDatabaseKind } from '../../testing/databases';
 import { DEFAULT_TEST_TIME } from '../../testing/app';
@@ -142,5 +143,38 @@ describe(`booking races on ${testDatabaseKind()}`, () => {
     expect(rows).toHaveLength(1);
     const slot = await servers.db.selectFrom('care_slots').select('booked').where('id', '=', body.slotId).executeTakeFirstOrThrow();
     expect(slot.booked).toBe(1);
+  });
+
+  it('an elder whose bookings change under every read: after 4 reads the answer is 409 刚有变动, nothing is written, and the same tap later books', async () => {
+    const elderId = elderIds[ELDERS - 1];
+    const slotId = 'cs-xinshi-cleaning:2026-11-29:1000';
+    // A trigger skips every bump of this elder's booking_seq, as if another booking of the elder landed between each
+    // read and its write; each skipped bump is counted.
+    const { db } = servers;
+    await sql`create table test_skipped_bumps (elder_id integer not null)`.execute(db);
+    if (servers.kind === 'postgres') {
+      await sql`create function test_skip_bump() returns trigger language plpgsql as $$ begin insert into test_skipped_bumps values (old.id); return null; end $$`.execute(db);
+      await sql.raw(`create trigger test_elder_keeps_changing before update of booking_seq on elder_profiles for each row when (old.id = ${elderId}) execute function test_skip_bump()`).execute(db);
+    } else {
+      await sql.raw(`create trigger test_elder_keeps_changing before update of booking_seq on elder_profiles when old.id = ${elderId} begin insert into test_skipped_bumps values (old.id); select raise(ignore); end`).execute(db);
+    }
+    const placesBefore = (await db.selectFrom('care_slots').select('booked').where('id', '=', slotId).executeTakeFirstOrThrow()).booked;
+    const key = 'keeps-changing-0001';
+
+    const refused = await book(servers.urls[0], { elderId, slotId }, key);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('这位老人的预约刚有变动，请稍后再试');
+    expect(Number((await sql<{ n: number }>`select count(*) as n from test_skipped_bumps`.execute(db)).rows[0].n)).toBe(4);
+    expect(await db.selectFrom('bookings').select('id').where('elder_id', '=', elderId).execute()).toEqual([]);
+    expect(await db.selectFrom('booking_requests').select('booking_id').where('idempotency_key', '=', key).execute()).toEqual([]);
+    expect((await db.selectFrom('care_slots').select('booked').where('id', '=', slotId).executeTakeFirstOrThrow()).booked).toBe(placesBefore);
+
+    await sql`drop trigger test_elder_keeps_changing${sql.raw(servers.kind === 'postgres' ? ' on elder_profiles' : '')}`.execute(db);
+    if (servers.kind === 'postgres') await sql`drop function test_skip_bump`.execute(db);
+    await sql`drop table test_skipped_bumps`.execute(db);
+    const booked = await book(servers.urls[0], { elderId, slotId }, key);
+    expect(booked.status).toBe(201);
+    expect(booked.headers.get('idempotent-replayed')).toBeNull();
+    expect((await db.selectFrom('care_slots').select('booked').where('id', '=', slotId).executeTakeFirstOrThrow()).booked).toBe(placesBefore + 1);
   });
 });
